@@ -585,6 +585,18 @@ def test_a_limit_variable_ranges_where_its_approach_comes_from(check_text, row, 
     assert r.verdict.status == ("refuted" if wrong else "verified"), r.verdict.detail
 
 
+@pytest.mark.parametrize("row", [
+    r"\lim_{t \to 0} |t + c|^2 = c^2", r"\lim_{t \to 0} |t c + c|^2 = c^2",
+    r"\lim_{t \to 0} |t - c|^2 = c^2",
+])
+def test_the_modulus_of_a_complex_number_is_not_given_to_sympys_limit(check_text, row):
+    """atkG: SymPy's limit of Abs(t + c)**2 is c**2 for a complex c (it is |c|²): |u| reaches
+    SymPy as Abs(u) only for a real u, so these false claims (c = i: 1 against −1) are never
+    verified."""
+    (r,) = check_text(f"$$ {row} $$\n").steps
+    assert r.verdict.status != "verified", r.verdict.detail
+
+
 @pytest.mark.parametrize("row,status", [
     (r"\lambda \left[ \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) \exp(-\lambda x)"
      r" \right]_{0}^{+\infty} = \frac{1}{\lambda}", "verified"),

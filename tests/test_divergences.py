@@ -1101,3 +1101,26 @@ def test_relative_entropy_in_nats_refusal_says_what_it_means(extra, row, why):
     [message] = readings(display(GIBBS_NATS + extra, row))
     assert message.startswith("D_{e}(…) is read as the Kullback–Leibler divergence in nats")
     assert why in message
+
+
+def test_a_divergence_a_define_directive_gave_a_form_is_refused_at_other_arguments():
+    """`define D_{KL}(p \\| q) = …` is the file's own quantity at (p‖q) (README: a file's own
+    `define D_e(P \\Vert Q)`); at (q‖p) it would be derive's divergence — refused there."""
+    header = ("% derive: density p, q\n% derive: define D_{KL}(p \\| q) = "
+              "\\int q(x) \\log \\frac{q(x)}{p(x)} \\, dx\n")
+    assert verdicts(display(header, r"D_{KL}(p \| q) = D_{KL}(q \| p)")) == ["error"]
+
+
+def test_a_form_defined_by_a_directive_is_not_defined_again_by_a_row():
+    """atkI: after `define D_{KL}(p \\| q) = Σ p log p/q`, a row `D_{KL}(p \\| q) := Σ q log q/p`
+    was a second, unchecked definition (and the reverse divergence then verified); the other
+    order, a row reading D_KL as derive's operator above a `define` of it, too. Both refused."""
+    header = "% derive: discrete x\n% derive: density p, q over x\n"
+    define = "% derive: define D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}\n"
+    rows = (r"D_{KL}(p \| q) := \sum_x q(x) \log \frac{q(x)}{p(x)}",
+            r"D_{KL}(p \| q) = \sum_x q(x) \log \frac{q(x)}{p(x)}")
+    assert verdicts(display(header + define, *rows)) == ["error", "refuted"]
+    text = display(header, r"D_{KL}(p \| q) \ge 0") + \
+        "% derive: define D_{KL}(p \\| q) = 0\n" + display("", r"D_{KL}(p \| q) = 0")
+    with pytest.raises(Exception, match="read above as derive's operator"):
+        verdicts(text)

@@ -55,3 +55,14 @@ def test_the_product_law_of_the_marginals_written_with_otimes(right, verdict):
 def test_otimes_anywhere_else_is_refused(row):
     (step,) = steps(display(MI, row))
     assert step.kind.value == "unreadable"
+
+
+@pytest.mark.parametrize("row", [r"H_2(X) \ge 0", r"H_b(X) \ge 0", r"H_{\infty}(X) \ge 0",
+                                 r"H_\alpha(X) \ge 0", r"H_0(X) \ge 0"])
+def test_a_subscripted_entropy_of_a_random_variable_is_refused(row):
+    """atkI: `H_2(X)` was an unknown complex-valued function of x, so the true `H_2(X) \\ge 0`
+    (Shannon's in bits, or Rényi's collision entropy) was refuted. Base or order? Refused."""
+    header = ("% derive: discrete x\n% derive: density q over x\n"
+              "% derive: random X with density q over x\n")
+    (step,) = steps(header + f"$$ {row} $$\n")
+    assert step.kind == "unreadable" and "Rényi" in step.message

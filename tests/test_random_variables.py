@@ -2027,3 +2027,14 @@ def test_a_declared_number_before_a_random_variable_is_refused_at_its_bracket():
 ])
 def test_a_declared_number_spelled_as_an_operator_still_reads_elsewhere(header, rows, expected):
     assert verdicts(display(DISCRETE_P + f"% derive: {header}\n", *rows)) == expected
+
+
+@pytest.mark.parametrize("sign", [":=", r"\triangleq", r"\stackrel{\text{def}}{=}"])
+def test_a_moment_of_a_declared_law_heading_a_definition_is_checked(sign):
+    """atkI: `\\mathrm{Var}(X) := 2` of X ~ N(0, 1) was the file's definition, then
+    `\\mathrm{Var}(X) = 2` verified beside `\\mathbb{E}[X^2] = 1`. A moment derive reads keeps
+    its meaning: the row is checked (refuted), a right one shown as a definition."""
+    header = "% derive: random X with density \\mathcal{N}(0, 1) over x\n"
+    assert verdicts(display(header, rf"\mathrm{{Var}}(X) {sign} 2", r"\mathrm{Var}(X) = 2")) \
+        == ["refuted", "refuted"]
+    assert verdicts(display(header, rf"\mathbb{{E}}[X] {sign} 0")) == ["definition"]

@@ -5563,3 +5563,22 @@ def test_a_markdown_escaped_row_break_ends_the_row():
     assert verdicts(text) == ["definition", "verified", "verified"]
     assert verdicts(text.replace("\\log b + \\log a", "\\log b - \\log a")) == \
         ["definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\vec{u} \times \vec{v} = \vec{v} \times \vec{u}",      # a cross product: not commutative
+    r"\vec{u} \odot \vec{v} = \vec{u} \cdot \vec{v}",        # a vector against a dot product
+    r"\overrightarrow{u} + 1 = 1 + \overrightarrow{u}",
+])
+def test_an_undeclared_arrowed_letter_is_a_vector_never_a_number(row):
+    """atkI: `\\vec{u}` undeclared was a complex number, so `\\vec{u} \\times \\vec{v} =
+    \\vec{v} \\times \\vec{u}` was verified. Its arrow says vector: refused at it."""
+    assert verdicts(display("", row)) == ["error"]
+
+
+@pytest.mark.parametrize("row", [r"g(a, b)_1 = 0", r"g(a \| b)_1 = 0", r"g(a; b)_1 = 0"])
+def test_a_subscripted_bracket_of_several_arguments_is_an_error_at_it(row):
+    """atkI: a head `g(a, b)_1` crashed the reader (the component reading of
+    `(\\mathrm{softmax}(z))_i` took no argument node) and lost the whole file."""
+    (step,) = steps(display("", row))
+    assert step.kind == "unreadable" and "subscript" in step.message

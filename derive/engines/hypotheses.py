@@ -98,6 +98,7 @@ left out), so the step is verified or undecided, never refuted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -341,14 +342,17 @@ def _pins_put(terms, pending, context, unused):
 def _pinned(f, pins, terms, context):
     """The change putting each pin's value for f at its point (`_pins_put`); Unusable when
     the step takes f where that would not restrict it to exactly the pinned instances."""
+    kin = [g for g in context.table if g is not f and _kin(f, g)]
     for name, declaration in context.table.items():
-        if declaration.kind is Kind.DISTRIBUTION and formula_mentions(
-                Dist(name, declaration.info.over, declaration.info.given), f, context):
+        if declaration.kind is Kind.DISTRIBUTION and any(formula_mentions(
+                Dist(name, declaration.info.over, declaration.info.given), g, context)
+                for g in [f] + kin):
             raise Unusable(f"a density's formula is written with {f.latex}")
     values = {}
     for pin in pins:
         values.setdefault(pin.call, pin.value)
     points = {call.arguments for call in values}
+    named = {a.name for p in points for a in p if isinstance(a, Sym)}
 
     def put(out):
         if isinstance(out, Sum) and _whole_number(out.lower) and \
@@ -366,13 +370,41 @@ def _pinned(f, pins, terms, context):
                     isinstance(t, Defined) and t.name in context.fixed and f in free_names(t):
                 raise Unusable(f"the step takes {f.latex} where a value put for it would "
                                "not reach")
-        for t in nodes(change(term)):
+        changed = change(term)
+        left = sorted(n.latex for n in named & free_names(changed))
+        if left:            # `E = N ⇒ p(E) = p(N)`: the points may be one, the pins apart
+            raise Unusable(f"the step writes {left[0]} beside {f.latex} at it, so that point "
+                           "may be another pinned one")
+        rest = free_names(_rebuilt(changed, lambda out: Num(0) if isinstance(out, Call) and
+                                   out.function is f and
+                                   all(isinstance(a, Num) for a in out.arguments) else out))
+        other = sorted(g.latex for g in rest if g is f or _kin(f, g))
+        if other:           # `Cat(\boldsymbol\pi)`, the bare vector μ, h'(t): f all the same
+            raise Unusable(f"the step writes {other[0]} beside {f.latex}, where a value put "
+                           "for a member would not reach")
+        for t in nodes(changed):
             if isinstance(t, Call) and t.function is f and not (     # its own value
                     all(isinstance(a, Num) for a in t.arguments) and
                     all(isinstance(a, Num) for p in points for a in p)):
                 raise Unusable(f"the step takes {show(t)} beside it, which derive cannot "
                                "tell from the points pinned")
     return change
+
+
+_FONTS = frozenset({r"\boldsymbol", r"\bm", r"\mathbf", r"\mathbfit", r"\vec",
+                    r"\mathrm", r"\mathit", r"\cdot"})
+
+
+def _letters(latex):
+    """The letters and control words of a spelling, fonts and the family mark aside."""
+    return {t for t in re.findall(r"\\[a-zA-Z]+|[a-zA-Z]", latex) if t not in _FONTS}
+
+
+def _kin(f, name):
+    """Whether `name` is spelled with f's letter (`\\boldsymbol\\pi` of the family π_k, the
+    vector μ of components μ_j, h' of h): it may stand for f itself or for its members, so a
+    value pinned for a member would not reach it (over-inclusive by design: `\\pi_x` too)."""
+    return name is not f and _letters(f.latex) <= _letters(name.latex)
 
 
 def _rebuilt(term, each):

@@ -220,9 +220,12 @@ class Converter:
             return self.poly(atom[2]) ** self.poly(atom[3])
         if kind == "fn" and atom[1] in ("ceil", "floor") and atom[3] != normal_form.COMPLEX:
             return (sp.ceiling if atom[1] == "ceil" else sp.floor)(self.poly(atom[2]))
+        if kind == "fn" and atom[1] == "abs" and atom[4:] == (True,):
+            # |u| of a real u (SymPy's limit of Abs(t + c)**2 is c**2 for a complex c: an
+            # unknown nonnegative symbol there, as before)
+            return sp.Abs(self.poly(atom[2]))
         if kind == "fn":
-            function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
-                        "abs": sp.Abs}.get(atom[1])
+            function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan}.get(atom[1])
             if function is not None:
                 return function(self.poly(atom[2]))
         return self.symbol(atom)

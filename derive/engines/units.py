@@ -15,20 +15,21 @@ unit).
 from __future__ import annotations
 
 from derive.model.derivation import UNDECIDED, Verdict
-from derive.model.terms import Const, Fn, Num, Op, Pow, div, log, nodes
+from derive.model.terms import Const, Fn, Num, Op, Pow, Sym, div, log, nodes
 from derive.notation import registry
 
 
 def written_base(step):
     """The base b ≠ e of the logarithms written in a step that also holds an information
-    quantity in nats (`\\log_2 u` is read log(u)/log(2)), as a term; None otherwise (also
-    when two bases are written)."""
+    quantity in nats (`\\log_2 u` is read log(u)/log(2); `\\log_D u` of a declared number
+    D, Cover & Thomas's D-ary codes, log(u)/log(D)), as a term; None otherwise (also when
+    two bases are written)."""
     terms = [t for side in (step.lhs, step.rhs) if side is not None for t in nodes(side)]
     if not any(isinstance(t, Op) and t.key in registry.INFORMATION for t in terms):
         return None
     bases = {t.base.operands[0] for t in terms
              if isinstance(t, Pow) and t.exponent is Num(-1) and isinstance(t.base, Fn)
-             and t.base.fname == "log" and isinstance(t.base.operands[0], (Num, Const))
+             and t.base.fname == "log" and isinstance(t.base.operands[0], (Num, Const, Sym))
              and t.base.operands[0] is not Const("e")}
     return next(iter(bases)) if len(bases) == 1 else None
 

@@ -44,7 +44,7 @@ from derive.frontend.recurrence_directives import (base_of, declare_recurrence,
 from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_constant
 from derive.model.derivation import Relation
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies, UnknownLaw,
     IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, Reparameterised,
     SetInfo, label_letters,
 )
@@ -52,6 +52,7 @@ from derive.model.terms import (
     Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.frontend import intervals
+from derive.frontend.reals import why_not_real
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
 from derive.frontend.latex.reparameterised import REPARAMETERISED
@@ -679,6 +680,10 @@ class Directives:
         one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
         density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
+        if not sep and " for " in body:
+            return self._lawless_families(body, offset)
+        if not sep and re.search(r",.*\sindependent\s*$", body) and self._all_new(body, offset):
+            return self._lawless_variables(body, offset)
         if not sep and re.search(r",.*\sindependent\s*$", body):
             return self._independent(body, offset)
         if " for " in rest:
@@ -696,7 +701,9 @@ class Directives:
             self._record_law(rv, known, known[1].info.over[0], offset)
             return
         if not sep or not clauses["over"]:
-            raise self.source.error("write: random X with density p over x", offset)
+            raise self.source.error("write: random X with density p over x (or, for random "
+                                    "variables known only by their moments: random W, X "
+                                    "independent — random W_i, X_i for i = 1..n, iid)", offset)
         if "(" in names:
             return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
@@ -850,15 +857,88 @@ class Directives:
             raise self.source.error(f"{names.strip()} is already declared, not as a density "
                                     f"over {clauses['over'].strip()} alone", start)
         span = self._index_range(index, index_at, offset)
+        self._declare_copies(rv, span, variable[0], found[0], offset)
+
+    def _declare_copies(self, rv, span, variable, density, offset, group=()):
+        """Declare the family `rv` (`X_i`) as independent copies of the law `density` over
+        `variable`, indexed by `span`; `group`: the families known only by their moments it
+        was declared with (`_lawless_families`)."""
         key = self.reader.read_name(rv, offset)
         base = self._family_base(key, span.index, offset)
         if self.scope.lookup(base + "_{\\cdot}") is not None:
             raise self.source.error(f"{key} is declared or used above: independent copies are "
                                     "a family of their own (one name means one thing)", offset)
         copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
-                                   variable[0], found[0])
+                                   variable, density, group)
         self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
         self.scope.random_spellings.add(base)
+        self.scope.readings[COPIES] = True
+
+    def _lawless_families(self, body, offset):
+        """`W_i, X_i for i = 1..n, iid` (also `i.i.d.`, `independent, identically
+        distributed`, `independent and identically distributed`): families of random
+        variables known only by their moments — every member of every family listed
+        mutually independent, the members of one family identically distributed, with no
+        law written. Each family gets a hidden abstract law of its own (the density
+        `p_{\\xi_{W}}` over `\\xi_{W}`), so every moment derive computes is a moment of a real
+        law and the numeric engine's counterexamples are real joint laws (product laws of
+        drawn tables); moments of polynomials in the members are read by
+        `frontend.latex.moments`. Without the words saying identically distributed, or
+        with another word, refused: a member's law would then depend on its index."""
+        listed, _, tail = body.partition(" for ")
+        index, *words = [w.strip() for w in tail.split(",")]
+        said = " ".join(words).replace("i.i.d.", "iid")
+        if said not in ("iid", "independent identically distributed",
+                        "independent and identically distributed"):
+            raise self.source.error(
+                "derive reads random variables without a law as families of independent, "
+                "identically distributed members only: write random W_i, X_i for i = 1..n, "
+                "iid (every member of every family listed mutually independent)", offset)
+        index_at = offset + len(listed) + len(" for ")
+        span = self._index_range(index, index_at, offset)
+        names = self._names(listed, offset)
+        group = tuple(key for key, _ in names)
+        for key, at in names:
+            base = self._family_base(key, span.index, at)
+            law, variable = self._hidden_law(key, base, at)
+            self._declare_copies(key, span, variable, law, at, group)
+
+    def _hidden_law(self, key, base, at):
+        """(density, variable) Names of the hidden abstract law of the random variable `key`
+        known only by its moments: `p_{\\xi_{base}}` over `\\xi_{base}`, declared here —
+        the law of ξ, which is the law of `key` only while no mean is assumed (then `key` is
+        ξ shifted), so it is never named `p_{W}`, a spelling an author means as W's law;
+        refused when the file declares either spelling (one name, one meaning)."""
+        keys = [self.reader.read_name(hidden, at)
+                for hidden in (f"p_{{\\xi_{{{base}}}}}", f"\\xi_{{{base}}}")]
+        for hidden in keys:
+            if self.scope.lookup(hidden) is not None:
+                raise self.source.error(f"{hidden} is declared above: derive names the law of "
+                                        f"{key} so (rename yours)", at)
+        self._density(f"{keys[0]} over {keys[1]}", at)
+        return self.scope.lookup(keys[0])[0], self.scope.lookup(keys[1])[0]
+
+    def _all_new(self, body, offset):
+        """Whether every name of `V, W independent` is undeclared (no law written)."""
+        listed = body.strip()[:-len("independent")].rstrip().rstrip(",")
+        return all(self.scope.lookup(key) is None for key, _ in self._names(listed, offset))
+
+    def _lawless_variables(self, body, offset):
+        """`W, X independent`, none of them declared: random variables known only by their
+        moments, mutually independent (`UnknownLaw`), each with a hidden law of its own
+        (`_hidden_law`); moments of polynomials in them are read by
+        `frontend.latex.moments`. One name alone is refused (independent of what?)."""
+        listed = body.strip()[:-len("independent")].rstrip().rstrip(",")
+        names = self._names(listed, offset)
+        if len(names) < 2:
+            raise self.source.error("write: random W, X independent (two or more random "
+                                    "variables)", offset)
+        group = tuple(key for key, _ in names)
+        for key, at in names:
+            law, variable = self._hidden_law(key, key, at)
+            self.scope.declare(key, Declaration(Kind.SYMBOL, Domain.REAL,
+                                                UnknownLaw(variable, law, group)))
+            self.scope.random_spellings.add(key)
         self.scope.readings[COPIES] = True
 
     def _alias(self, known, other, offset):
@@ -968,12 +1048,37 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            for h in self.reader.read_assumption(piece, at):
+            read = self.reader.read_assumption(piece, at)
+            if read and self._mean_of_family(read[0], at):
+                continue        # the others: where its index lies, said of the fact alone
+            for h in read:
                 based = base_of(self.scope, h.lhs) if h.relation is Relation.EQ else None
                 if based is not None:                   # `assume m_0 = 0`: a recurrence's base
                     take_base(self, *based, h.rhs, at)
                 else:
                     self.scope.assumptions += (replace(h, throughout=True),)
+
+    def _mean_of_family(self, hypothesis, at):
+        """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
+        1..n, iid`) makes c its mean — its law becomes the hidden law shifted to mean c, a
+        real law (`frontend.latex.moments`) — instead of a hypothesis the engines could not
+        use. Said twice of one family, or any other fact about a moment of such a variable
+        (`Var(W) = \\sigma^2`, which no drawn law would be shown to meet): refused."""
+        found = self.reader.assumed_mean(hypothesis)
+        if found is None or found[1].mean is not None:
+            if self.reader.unknown_laws_in(hypothesis):
+                raise self.source.error(
+                    "derive reads an assumption about random variables known only by their "
+                    "moments only as a mean, once for each (\\mathbb{E}[W] = 0 — the mean of "
+                    "W is assumed above, or this is another moment fact)", at)
+            return False
+        name, family, mean = found
+        why = why_not_real(mean, self.scope.context)
+        if why is not None:     # a complex shift would draw no real law
+            raise self.source.error(f"the mean of a random variable is a real number: {why}",
+                                    at)
+        self.scope.refine(name, replace(family, mean=mean))
+        return True
 
     def _concave(self, body, offset):
         self._convex(body, offset, "concave")

@@ -4,7 +4,8 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-(or `\\newline`, which MathJax and amsmath break rows at alike) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+(or `\\newline`, which MathJax and amsmath break rows at alike; `\\cr` in plain TeX's
+`\\eqalign{…}`, read as `aligned`) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
 whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
@@ -33,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.annotations import ARROW_NOTE, WRITTEN_MARK
+from derive.frontend.latex.printed_relations import own_relation
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
 from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
@@ -95,7 +97,8 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
     the row above them."""
-    masked = _own_marks_renamed(_braced_arrays_as_cases(without_comments(display)))
+    masked = _own_marks_renamed(_eqaligns_as_aligned(_braced_arrays_as_cases(
+        without_comments(display))))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     cases = [m.span() for m in CASES.finditer(masked.text)]
@@ -492,6 +495,37 @@ def _braced_arrays_as_cases(masked):
     return Mapped(text, masked.spans)
 
 
+# Plain TeX's alignment (`$$\\eqalign{ a &= b \\cr &= c \\cr}$$`, older notes and papers),
+# and its row end `\\cr` (also `\\crcr`, which plain TeX's macros close a body with).
+_EQALIGN = re.compile(r"\\eqalign(?![a-zA-Z])")
+_CR = re.compile(r"\\cr(?:cr)?(?![a-zA-Z])")
+
+
+def _eqaligns_as_aligned(masked):
+    """Each `\\eqalign{…}` as `\\begin{aligned} … \\end{aligned}`, its `\\cr` row ends (in
+    the group itself, not in a group inside it) as `\\\\`: plain TeX's eqalign is amsmath's
+    aligned, rows aligned at `&`. What the rewrite adds maps to the characters it replaces,
+    so every position stays the author's. An `\\eqalign` without a closed braced group
+    after it, `\\eqalignno` (a column of equation numbers) and a `\\cr` anywhere else are
+    left alone: the parser refuses them where they stand."""
+    from derive.frontend.documents.macros import group
+    for m in reversed(list(_EQALIGN.finditer(masked.text))):
+        found = group(masked.text, m.end())
+        if found is None:
+            continue
+        start, end, after = found
+        body = masked[start:end]
+        depth = _brace_depths(body.text)
+        for cr in reversed([c for c in _CR.finditer(body.text) if depth(c.start()) == 0]):
+            body = body.replace(cr.start(), cr.end(), Mapped.generated(
+                "\\\\".ljust(cr.end() - cr.start()), body.origin(cr.start())))
+        masked = masked[:m.start()] + \
+            Mapped.generated("\\begin{aligned}", masked.origin(m.start())) + body + \
+            Mapped.generated("\\end{aligned}", masked.origin(end)) + masked[after:]
+    return masked
+
+
+
 def _case_rows(piece):
     """The rows a `cases` environment stands for when it is the whole right side of a row
     with a left side of its own and one relation (`F = \\begin{cases} A & C \\\\ B & D
@@ -655,7 +689,7 @@ def _aligned_below(above, row):
     right-hand side and has no left side of its own."""
     if row.align is None or above.align is None or row.text[:row.align].strip():
         return False
-    relation = first_relation(above.text)
+    relation = own_relation(above.text)
     return relation is not None and not above.text[above.align:relation].strip(" :")
 
 
@@ -689,16 +723,19 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
                      r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
+# The binary operators written as commands: a row may end with one or go on with one
+# (`\odot`, the elementwise product, is a product sign as `\cdot` is).
+_BINARY_WORDS = r"cdot|times|odot|pm|mp"
 # What may wrap a continuation's operator: a colour, a box, a brace around the operator
 # alone (`\textcolor{red}{+ b}`, `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`,
 # `\mathbin{+}`, `{+}`, `\left. + b \right.`). The row is joined with it; what it means is
 # read there. A plain braced group is an operand, never a wrapper: `{-a \over b} = c`,
 # `{-a} &= b` start with a number of their own (TeX prints the group as one atom).
-_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:cdot|times|pm|mp))\s*\}))|"
+_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:" + _BINARY_WORDS + r"))\s*\}))|"
                       r"\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
-_BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
-_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+_BINARY = re.compile(r"[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z])")
+_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z]))")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
                            commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
@@ -706,7 +743,7 @@ _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\
 
 # Spacing at the end of a row, and an operator or relation the row then ends with.
 _TRAILING_SPACE = re.compile(r"(?:\s|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\})*$")
-_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:cdot|times|pm|mp)|" + _ROW_RELATION.pattern +
+_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:" + _BINARY_WORDS + r")|" + _ROW_RELATION.pattern +
                        r")$")
 
 
@@ -723,14 +760,18 @@ def continuation(text, aligned=False):
     one); `-` when the row states no relation of its own (`& - \\log b`), is indented before
     it (`&\\quad - \\log b = …`, `& {}- …`; a wrapper is no indent) or is `aligned`: its left
     alignment column is empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) —
-    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side."""
+    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side, and so has a row
+    whose relation prints inside what wraps it (`-2a \\stackrel{(a)}{=} b`, `-2a {=} b`,
+    `\\boxed{-2a = b}`: `printed_relations.own_relation`), even `aligned` when a wrapper
+    starts it (`&\\boxed{-b = c}` frames a claim of its own)."""
     lead = indent(text)
     op = _BINARY.match(text, _WRAPPER.match(text, lead).end())
     if op is None:
         return None
-    if op.group(0) != "-" or aligned or text[:lead].replace("&", "").strip():
+    wrapped = text[lead:op.start()].strip()         # `\boxed{- b = c}`: a claim of its own
+    if op.group(0) != "-" or (aligned and not wrapped) or text[:lead].replace("&", "").strip():
         return op.start()
-    return None if _top_relation(text) else op.start()     # the row's own braces: depth 0
+    return None if own_relation(text) is not None else op.start()
 
 
 def first_token(text):

@@ -149,6 +149,8 @@ class FileScope:
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.operator_values = {}  # registry key (JS, KL, TV) → its values read with arguments
+        self.own_forms = {}       # operator key (D_{KL}) → label of a form a `define` gave it
+        self.read_operators = set()  # operator spellings read as derive's operator above
         self.unread = {}          # key of a name whose defining row could not be read → offset
         self.two_meanings = {}    # Name used as a number and as a function → why (`conflicted`)
         self.special_refused = {}  # key of a known function refused undefined (σ) → first use

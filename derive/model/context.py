@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from derive.model.names import CopyInfo, Declaration, Domain, Kind, SampleInfo
+from derive.model.names import (
+    CopyInfo, Declaration, Domain, IndependentCopies, Kind, SampleInfo, UnknownLaw,
+)
 
 UNDECLARED = Declaration(Kind.SYMBOL, Domain.COMPLEX, declared=False)
 
@@ -62,6 +64,8 @@ class Context:
                 if info.given:
                     variables += " given " + ", ".join(v.latex for v in info.given)
                 out.append((name.latex, what, variables))
+            elif isinstance(info, (IndependentCopies, UnknownLaw)) and info.group:
+                out.append(_known_by_moments(name, info))
             elif kind is Kind.SYMBOL and declaration.declared:
                 out.append((name.latex, f"is {declaration.domain.value}", ""))
             elif kind is Kind.SYMBOL and isinstance(info, CopyInfo):
@@ -105,3 +109,16 @@ class Context:
         if any(d.kind is Kind.DISTRIBUTION for d in self.table.values()):
             out.append(("", "every integral is finite", ""))
         return out + list(self.notes)
+
+
+def _known_by_moments(name, info):
+    """The assumption line of a random variable (or family) known only by its moments."""
+    xi = info.variable.latex
+    what = "is random, known only by its moments: " + (
+        "the value of" if info.mean is None else f"{xi} - E {xi} + its assumed mean, for")
+    if isinstance(info, IndependentCopies):
+        return (name.latex, what, f"{xi} \\sim {info.density.latex}; all members of "
+                + ", ".join(info.group) + " independent, each family identically distributed")
+    others = [key for key in info.group if key != name.latex]
+    return (name.latex, what, f"{xi} \\sim {info.density.latex}, independent of "
+            + ", ".join(others))

@@ -158,6 +158,25 @@ class IndependentCopies(IndexRange):
 
     variable: object = None
     density: object = None
+    # a family known only by its moments (`random W_i, X_i for i = 1..n, iid`): the keys of
+    # the families declared with it, all members of all of them mutually independent; its
+    # law (`density`) is a hidden abstract one, which the numeric engine draws as a real law
+    group: tuple = ()
+    mean: object = None     # the assumed mean (`assume \\mathbb{E}[W_i] = 0`), a term, or None
+
+
+@dataclass(frozen=True, eq=False)
+class UnknownLaw:
+    """A random variable known only by its moments (`random W, X independent`, neither
+    given a law): outside a moment its value, a real number; inside one it is averaged by
+    `frontend.latex.moments` under the hidden abstract law `density` over `variable`,
+    independent of the others of `group` (the keys declared with it), shifted to `mean`
+    when one is assumed. The fields mean what `IndependentCopies`'s do."""
+
+    variable: object = None
+    density: object = None
+    group: tuple = ()
+    mean: object = None
 
 
 @dataclass(frozen=True, eq=False)

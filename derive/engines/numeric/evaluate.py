@@ -638,7 +638,7 @@ class Evaluator:
             return base ** n
         exponent = self._value(t.exponent)
         if self.analytic is not None:
-            return base.pow(exponent, analytic=self.analytic)
+            return base.pow(exponent, analytic=self._holomorphic())
         if base.contains(0):
             if base == 0 and exponent.real > 0:
                 return acb(0)
@@ -706,8 +706,8 @@ class Evaluator:
             raise NotEvaluable(f"{t.fname} is not evaluated")
         (u,) = args
         if self.analytic is not None and entry.arb in ("log", "sqrt"):
-            return getattr(u, entry.arb)(analytic=self.analytic)
-        if self.analytic and t.fname in _BRANCHED:
+            return getattr(u, entry.arb)(analytic=self._holomorphic())
+        if self._holomorphic() and t.fname in _BRANCHED:
             return acb("nan")              # no analyticity check for these: arb subdivides
         if t.fname == "log" and u.contains(0):
             if u == 0:
@@ -718,7 +718,10 @@ class Evaluator:
     def _holomorphic(self):
         """Whether a quadrature point needs a holomorphic value: arb asks for it, or an
         enclosing quadrature does (an inner integral must be holomorphic in the outer
-        variable; |u| and ⌊u⌋ are then ±u and constants, never the modulus or a jump)."""
+        variable; |u| and ⌊u⌋ are then ±u and constants, never the modulus or a jump, and
+        √, log, non-integer powers, arcsin… have no value on a ball touching a branch cut —
+        the principal value there is not holomorphic in the outer variable, and Gauss–
+        Legendre on ∫_{-1}^{1} ∫_0^1 √(y²) dx dy gave 2/√3 for 1)."""
         return bool(self.analytic) or self.outer_analytic
 
     def _real_on_the_path(self, term, value):

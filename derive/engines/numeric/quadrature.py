@@ -36,6 +36,10 @@ from derive.model.terms import (
 
 
 MAX_RADIUS_DOUBLINGS = 24
+# A comparison agrees at 1024 bits (`compare.PRECISE`); past that it only looks for a
+# difference below 2^-1000, and arb's Gauss–Legendre nodes for a 4096-bit goal take
+# seconds of C that no deadline stops (∫_{-1}^{1} √(y²) dy: 4.5 s, the step's budget)
+MAX_QUADRATURE_BITS = 1024
 HEAD_PRECISION = 128        # above it, arb's integrator slows to seconds near 0; a step with no proof needs 1024
 
 
@@ -305,18 +309,23 @@ def on_cell(ev, var, body, low, high, cell):
 
 
 def _piece(ev, var, body, low, high, cell=None):
+    """∫_low^high by arb's integrator; no value (NotEvaluable) for an inner integral that
+    is not holomorphic in an enclosing quadrature's variable (`_holomorphic_inside`)."""
     failures = []
 
     def f(z, analytic):
         # arb's integrator does not stop on a Python exception: keep the first one (the
-        # step's deadline), answer "no value" from then on, and raise it afterwards
+        # step's deadline) and raise it afterwards. Till then every point is exactly 0, so
+        # arb finishes at once (the value is never used); "no value" (nan) would make it
+        # subdivide up to its limits, seconds at 4096 bits
         if failures:
-            return acb("nan")
+            return acb(0)
         try:
             return ev.at_quadrature_point(var, z, body, analytic, cell)
         except Exception as exc:               # noqa: BLE001 - re-raised below
             failures.append(exc)
-            return acb("nan")
+            return acb(0)
+    _holomorphic_inside(ev, var, body, low, high, cell)
     goal = arb(2) ** (16 - _bits(ev))          # the comparison needs ~1e-12 at 64 bits
     value = acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
                          eval_limit=20_000, depth_limit=200)
@@ -325,10 +334,29 @@ def _piece(ev, var, body, low, high, cell=None):
     return value
 
 
+def _holomorphic_inside(ev, var, body, low, high, cell):
+    """For an inner integral evaluated where an enclosing quadrature needs a holomorphic
+    value (`Evaluator._holomorphic`): raise NotEvaluable when the integrand has no
+    holomorphic value at one inner point of the path — on this ball of the outer variable
+    the inner integrand meets a branch cut (√(y²) at a ball around y = 0), and arb would
+    subdivide the inner range up to its limits (seconds per outer point) to find no value
+    anyway. The point (a fraction (3 − √5)/2 of the way) is no nice number, where an
+    integrand's own branch point would sit; if one does, the outer point has no value,
+    which is never wrong."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    if not ev._holomorphic():
+        return
+    fraction = (3 - arb(5).sqrt()) / 2
+    point = acb(low + (high - low) * fraction)
+    if not ev.at_quadrature_point(var, point, body, True, cell).is_finite():
+        raise NotEvaluable("an inner integral not holomorphic in the outer variable here")
+
+
 def _bits(ev):
     """The precision an integral is enclosed to: the evaluator's `quadrature_bits`, else
-    the working precision. Either way the result is a ball that holds the integral."""
-    return ev.quadrature_bits or ctx.prec
+    the working precision, at most MAX_QUADRATURE_BITS. Either way the result is a ball
+    that holds the integral."""
+    return min(ev.quadrature_bits or ctx.prec, MAX_QUADRATURE_BITS)
 
 
 def log_on_the_line(ev, u):

@@ -37,6 +37,7 @@ _SYMBOLS = {
     # operators and constants
     "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∬": r"\iint", "∭": r"\iiint",
     "∇": r"\nabla", "∂": r"\partial", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times",
+    "⊙": r"\odot",
     "−": "-", "±": r"\pm", "∓": r"\mp", "√": r"\sqrt", "∞": r"\infty", "′": "'",
     "″": "''", "⊤": r"\top", "…": r"\ldots", "⋯": r"\cdots",
     "ℝ": r"\mathbb{R}", "𝔼": r"\mathbb{E}",

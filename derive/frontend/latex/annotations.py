@@ -99,7 +99,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, top_level_law
-from derive.frontend.latex.wrappers import stacked_relation, stacked_words
+from derive.frontend.latex.wrappers import REQUIRING, stacked_relation, stacked_words
 from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
@@ -733,9 +733,15 @@ def _disclaimed(remark, at):
     """Refused when a remark beside a row (at offset `at`: after a \\quad, a tag, a label
     stacked on its relation) disclaims it (`disclaims`): setting the words aside would
     check the row as a claim — a false row "refuted" that its author never claimed."""
+    said = " ".join(remark.split())
+    if REQUIRING.match(re.sub(r"\\[a-zA-Z]+\s*|[{}]", " ", remark)):
+        raise RemarkError(f"the words beside this row ({said}) say its relation is required "
+                          f"(set equal, wanted, the first-order condition), not claimed: derive "
+                          f"reads that only before \\Rightarrow (d/d\\lambda L "
+                          f"\\overset{{\\text{{set}}}}{{=}} 0 \\Rightarrow …); write the row "
+                          f"that is claimed", at)
     if not disclaims(remark):
         return
-    said = " ".join(remark.split())
     raise RemarkError(f"the words beside this row ({said}) negate or disclaim it, and derive "
                       f"does not read them: the row is not claimed as written — leave it out, "
                       f"or write what is claimed (a \\ne b)", at)
@@ -1360,7 +1366,12 @@ def _may_assume(words):
 _QUALIFIER = re.compile(r"(?i)\b(?:p?mod(?:ulo)?|up\s+to|approx(?:imately|\.|\b)|roughly|"
                         r"asymptotic(?:ally)?|a\.\s*s\.|almost\s+(?:surely|everywhere)|"
                         r"in\s+(?:distribution|probability|law|the\s+limit)|for\s+large|"
-                        r"to\s+(?:leading|first|second|third|\w+-th|\d+\w*)\s+order|"
+                        r"(?:to\s+)?(?:leading|first|second|third|\w+-th|\d+\w*|lowest|higher)"
+                        r"[\s-]+order(?!\s+(?:condition|statistic|derivative|logic|moment))|"
+                        r"lineari[sz]\w*|asympt\w*\.?|approximat\w*|taylor|truncat\w*|"
+                        r"neglect\w*|ignor\w*|dropp?\w*\s+(?:the\s+)?(?:higher|small|h\.?o\.?t)|"
+                        r"h\.\s*o\.\s*t\.?|stirling|monte[\s-]*carlo|clt|lln|delta[\s-]+method|"
+                        r"numerical(?:ly)?|heuristic\w*|"
                         r"congruen\w*|proportional\s+to|"
                         r"const(?:ant)?s?\s+(?:omitted|dropped|ignored|absorbed))(?![A-Za-z])|"
                         r"\+\s*(?:C|const(?:ant)?)(?![A-Za-z])|\\propto|\\approx|\\sim|"
@@ -1420,7 +1431,7 @@ def _stacked_qualifiers(text, out):
             continue
         words = text[m.end():close]
         _disclaimed(words, m.start())
-        if _assumes(words, m.start()):
+        if _assumes(words, m.start()) or _unknown_words(words):
             out.reasons.append((m.start(), " ".join(words.split())))
         elif qualifies(words):
             if any(a.start() > m.start() and _depth(text, a.start()) == 0
@@ -1450,6 +1461,34 @@ def _assumes(label, at):
         return words is not None and _may_assume(words)
     except RemarkError as problem:              # a unit: at the label
         raise RemarkError(problem.message, at) from None
+
+
+# The names of exact lemmas and operations a label may cite and stay a remark, set aside
+# (a false row under it is refuted): any other words on a relation are its reason
+# (`_unknown_words`). A reference (`by (3)`, `eq. 2`) is such a name.
+_EXACT_NAME = (r"(?:jensen'?s?|cauchy[\s-]*schwar[zt]z?|c-s|bayes'?|linearity|linear|def(?:inition|n)?\.?|"
+               r"expand(?:ing|ed)?|expansion|algebra|simplif\w*|factori[sz]\w*|rearrang\w*|"
+               r"substitut\w*|subst\.?|holder|hölder|minkowski|triangle(?:\s+inequality)?|am-gm|"
+               r"gm-am|chebyshev|fubini|tonelli|chain\s+rule|product\s+rule|quotient\s+rule|"
+               r"sum\s+rule|tower(?:\s+property)?|lotus|gibbs|log[\s-]*sum|"
+               r"integration\s+by\s+parts|by\s+parts|ibp|l'?h[oô]pital|telescop\w*|"
+               r"change\s+of\s+variables?|normali[sz]ation|pythagoras|binomial(?:\s+theorem)?|"
+               r"distributivity|commutativity|associativity|inequality|lemma|theorem|thm\.?|"
+               r"eq\.?|equation|\(?[0-9]+[a-z]?\)?|\([a-z]{1,4}\)|above|below)")
+_EXACT_LABEL = re.compile(r"(?i)^\W*(?:(?:by|from|using|via|of|the|and|apply(?:ing)?|use|see|"
+                          r"\+|&|,|/)\s*)*" + _EXACT_NAME +
+                          r"(?:\s*(?:(?:by|from|using|via|of|the|and|\+|&|,|/|'s)\s*)*"
+                          + _EXACT_NAME + r")*\W*$")
+
+
+def _unknown_words(label):
+    """Whether a label stacked on a relation says words derive does not know — not a tag
+    (`(a)`, `\\star`) nor the name of an exact lemma or operation (`_EXACT_LABEL`:
+    `\\text{Jensen}`, `Bayes`, `def`, `expand`, `by (3)`): `\\overset{\\text{Stirling}}{=}`,
+    `\\overset{\\text{Laplace}}{=}` may say the relation holds only approximately, so
+    they are the row's reason — a proof still verifies, a counterexample refutes nothing."""
+    words = stacked_words(label)
+    return words is not None and _EXACT_LABEL.match(words) is None
 
 
 def _qualifier_in(text):

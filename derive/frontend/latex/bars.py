@@ -42,7 +42,7 @@ _CLOSERS = set(_OPENERS.values())
 _ARGUMENT_BRACKETS = {"(", "[", r"\lbrack"}
 _SIZING = re.compile(r"\\(left|right|middle|[bB]igg?[lrm]?)$")
 _STARTS_A_TERM = set("([{,;=+-<>&^_") | COMMAND_TOKENS | {
-    r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\cdot", r"\times", r"\quad", r"\qquad",
+    r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\cdot", r"\times", r"\odot", r"\quad", r"\qquad",
     r"\approx", r"\Rightarrow", r"\implies"}
 _OPENING_SIZE = re.compile(r"\\(left|[bB]igg?l)$")
 _CLOSING_SIZE = re.compile(r"\\(right|[bB]igg?r)$")

@@ -91,7 +91,7 @@ _SIDE_BEFORE = re.compile(r"(?:" + _RELATION + r"|&|\\\\)$")
 _SIDE_AFTER = re.compile(r"\s*(?:$|" + _RELATION + r"|&|\\\\|\\(?:notag|nonumber)(?![a-zA-Z])"
                          r"|[,.])")
 _EXPRESSION_MARK = re.compile(r"[=|]|\\(?:frac|dfrac|tfrac|nabla|int|iint|sum|prod|log|ln|"
-                              r"exp|sqrt|partial|cdot|times|mid)(?![a-zA-Z])")
+                              r"exp|sqrt|partial|cdot|times|odot|mid)(?![a-zA-Z])")
 
 
 # Any math font opening braces; then one letter and an opening bracket (`L(`, `\\mu [`).

@@ -93,6 +93,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
+from derive.frontend.latex.moments import Moments
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -136,7 +137,7 @@ from derive.model.terms import nodes as subterms
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
-from derive.frontend import intervals
+from derive.frontend import intervals, log_base
 from derive.frontend.recurrence_directives import recurrence_of
 from derive.notation import recurrences
 from derive.notation.parameters import moves_with, unsaid_dependence
@@ -289,7 +290,7 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
                          r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
 
 
-class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Moments, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws):
     """Reads rows of one source under a `FileScope`."""
@@ -310,6 +311,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.hypotheses = ()
         self.hence = False
         self.restating = False
+        self.defining = False   # reading a `define` directive's head (`read_definition`)
         self.restated_of = None    # the declared density whose marginal a row restates
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
@@ -800,7 +802,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.source.error("a definition reads: name(arguments) = expression", start)
         side = self.directive_word(children[0])             # define NLL = …: one name
         self.restating, self.restated_of = False, None
-        head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        self.defining = True            # `define D_e(P \Vert Q) = …`: the file's own form
+        try:
+            head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        finally:
+            self.defining = False
         stated = self._restated_law(head, children[2])
         if head is None and self.restating or stated is not None:
             self.restating = False               # define f_X(x) = … of a declared f_{X,Y}
@@ -832,6 +838,12 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not head.squared and self._recurrence(head, body):   # ᾱ_t = α_t ᾱ_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
+        if head.label is not None and registry.spelled(head.key):
+            if head.key in self.scope.read_operators:       # D_KL(p||q) read above
+                raise self.error(f"{head.key} is read above as derive's operator: a definition "
+                                 f"of {head.label} here would give it a second meaning — "
+                                 "name the file's quantity otherwise", children[0])
+            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         return head.key, head.params, body, head.label
 
     def _at_the_files_index(self, head):
@@ -1325,6 +1337,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
                 isinstance(bracket, BracketPiece) and name.sub is None:
             label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
+            if not self.defining and label not in self.scope.heads and \
+                    self._moment_reads(name, bracket):
+                self.restating = True       # `\mathbb{E}[X] := …` of a declared law: checked
+                return None
             return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
             return None
@@ -1415,6 +1431,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
         at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
+        if relation is DEFINE and not self.defining and label in self.scope.heads and \
+                registry.spelled(name.key):
+            raise self.error(f"{label} is defined above: := here would give it a second "
+                             "meaning — write = to state a claim about it", items[0])
+        if not self.defining and not known and \
+                self._entropy_to_a_base(name, bracket) is not None:
+            self.restating = relation is DEFINE     # `H_D(X) = …`: C&T's entropy, checked
+            return None
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        self.head_functions(name.key, bracket) is not None or
                                        registry.spelled(name.key) and not at_numbers and
@@ -1747,6 +1771,16 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
             any(random(run) or len(run) > 1 and all(map(random, run))
                 for run in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?![A-Za-z])", text)))
+
+    def _moment_reads(self, piece, bracket):
+        """Whether `\\mathbb{E}[X]`, `\\operatorname{Var}(X)`, `\\operatorname{Cov}(X, Y)`
+        heading a `:=` row is a moment derive reads (of a declared law): then the row states
+        it, never a second meaning of the operator (atkI: `\\mathrm{Var}(X) := 2` of a
+        standard normal, then `\\mathrm{Var}(X) = 2` verified)."""
+        try:
+            return self.expectation(piece, [bracket])[0] is not None
+        except InputError:
+            return False
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
@@ -3507,7 +3541,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if relabelled is not None:
                 return relabelled, 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
-                self._operator(key, bracket)
+                self._operator(key, bracket) or \
+                (self._entropy_to_a_base(p, bracket) if found is None else None)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -3790,9 +3825,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if key not in registry.FUNCTION_LIKE:
             return
         found = self.scope.lookup(key)
-        # a number of that spelling (`natural D`) is no function: beside it the operator
-        # is read only between a double bar (`_divergence_beside_a_number`)
-        if found is not None and found[1].kind is not Kind.SYMBOL:
+        # a number the file declares under that spelling (`natural D`) is no function: the
+        # operator is read beside it only between a double bar (`_divergence_beside_a_number`;
+        # any other operand is refused before). An undeclared letter used as a number above
+        # (`h X`, then `h(X)`) is refused here: one name, one meaning
+        if found is not None and not (found[1].kind is Kind.SYMBOL and found[1].declared):
             line, column = self.source.position(self.scope.first_use.get(found[0], 0))
             raise self.error(f"{key} is read here as an operator on distributions and is used "
                              f"at line {line}, column {column} as a function: one name means "
@@ -4102,6 +4139,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
+        if key.startswith("\\vec{") or key.startswith("\\overrightarrow{"):
+            raise self.error(f"{key} is not declared, and its arrow makes it a vector: derive "
+                             "does not read it as a number (`\\vec{u} \\times \\vec{v}` is a "
+                             "cross product, `\\cdot` a dot product) — declare it (% derive: "
+                             f"real {key} in \\mathbb{{R}}^n) or write a letter", node)
         if self.capital_variable(key) is not None:
             self.capital_read(key, node, "number")
         labels = self._head_labels(key)
@@ -4335,7 +4377,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         if kind is Kind.SYMBOL:
-            divergence = self._divergence_beside_a_number(p.key, bracket)
+            divergence = self._divergence_beside_a_number(p.key, bracket) if \
+                declaration.domain.is_integer else None
             if divergence is not None:                  # D(p || r) beside a natural D
                 return divergence, 2
             self._no_number_before_an_operand(
@@ -4395,7 +4438,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         return self._operator(key, bracket)
 
     def _divergence_beside_a_number(self, key, bracket):
-        """A divergence's spelling the file declares a number (Cover & Thomas's `natural D`,
+        """A divergence's spelling the file declares a whole number (Cover & Thomas's `natural D`,
         the code alphabet's size, beside their relative entropy `D(p||r)` in one proof),
         written with a round bracket of two arguments between a double bar (`\\|`, `||`,
         `\\parallel`): no product of a number has a bar between two laws, so it is the
@@ -4409,15 +4452,70 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         op = registry.lookup(key, 2)
         if op is None or op.takes != "distributions" or "\\|" not in op.separators:
             return None
-        based = re.compile(r"\\log\s*_\s*\{?\s*" + re.escape(key) + r"(?![a-zA-Z])")
-        if based.search(self.source.text):
+        if not log_base.writes_base(self.source.text, key):
+            return self._operator(key, bracket)
+        base = self._base_of_the_file(key)
+        if base is None:
             raise self.error(f"{key} is declared a number and the file writes logarithms to "
-                             f"base {key}: {key}(…‖…) beside them may be the divergence in base "
-                             f"{key} (Cover & Thomas's {key}-ary codes) or in nats, and derive "
-                             f"reads information in nats or bits only — write "
-                             f"\\sum_i p_i \\log_{key} \\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) "
-                             f"/ \\ln {key}", bracket.node)
-        return self._operator(key, bracket)
+                             f"base {key}: {key}(…‖…) beside them is the divergence in base "
+                             f"{key} (Cover & Thomas's {key}-ary codes) only where every "
+                             f"logarithm of the file is \\log_{key}, {key} > 1 is assumed "
+                             f"(% derive: assume {key} \\ge 2) and no unit is declared — here it "
+                             f"may be in nats or bits: write \\sum_i p_i \\log_{key} "
+                             f"\\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) / \\ln {key}", bracket.node)
+        return self._in_base(self._operator, key, bracket, base)
+
+    def _entropy_to_a_base(self, p, bracket):
+        """`H_D(X)`, `H_D(X | Y)` of random variables, D a declared number (Cover & Thomas's
+        entropy of a D-ary code's source): the entropy in base D, H(X) / ln D, in a file
+        whose information is in base D (`_base_of_the_file`). Elsewhere D may be the base or
+        Rényi's order (H_2 is the collision entropy): refused. None when not so written (a
+        file's own `define H_D(X) = …` is read before this)."""
+        letter = re.fullmatch(r"H_\{([A-Za-z])\}", p.key)
+        found = self.scope.lookup(letter.group(1)) if letter and p.power is None and \
+            not p.primes else None
+        if (found is None or found[1].kind is not Kind.SYMBOL) and p.key.startswith("H_{") and \
+                self.scope.lookup(p.key) is None and self.scope.lookup("H") is None and \
+                bracket.args and all(self._capital(a) for a in bracket.args):
+            raise self.error(f"{p.key}(…) of random variables: an entropy in base "
+                             f"{p.key[3:-1]} or Rényi's of that order (H_2 the collision "
+                             "entropy)? derive reads H(X) (in nats, or bits after % derive: "
+                             f"information in bits) — define it (% derive: define {p.key}(X) "
+                             "= …) or write H", bracket.node)
+        if found is None or found[1].kind is not Kind.SYMBOL or \
+                self.scope.lookup("H") is not None or \
+                not all(self._capital(a) for a in bracket.args):
+            return None                 # H_b(p) of a number: the file's function H_b
+        if self.information("H", replace(bracket, power=None)) is None:
+            return None
+        base = self._base_of_the_file(letter.group(1))
+        if base is None:
+            raise self.error(f"{p.key}(…) beside the declared number {letter.group(1)}: the "
+                             f"entropy in base {letter.group(1)} (Cover & Thomas) is read only "
+                             f"where every logarithm of the file is \\log_{letter.group(1)}, "
+                             f"{letter.group(1)} > 1 is assumed and no unit is declared — here "
+                             f"it may be a Rényi entropy of order {letter.group(1)}: define it "
+                             f"(% derive: define {p.key}(X) = …)", bracket.node)
+        return self._in_base(self.information, "H", bracket, base)
+
+    def _in_base(self, read, key, bracket, base):
+        """`read(key, bracket)` (a quantity in nats) over ln `base`, then the bracket's power:
+        `D(p \\| r)^2` is (KL / ln D)², never KL² / ln D (atkI)."""
+        value = div(read(key, replace(bracket, power=None)), Fn("log", base))
+        return value if bracket.power is None else Pow(value, self.term(bracket.power))
+
+    def _base_of_the_file(self, key):
+        """Sym of the declared number `key` (Cover & Thomas's `natural D`) when the file's
+        information is in base `key`: every logarithm it writes is `\\log_D`
+        (`log_base.every_logarithm_to`), an assumption makes D > 1 (a logarithm's base:
+        `assume D \\ge 2`, `D > 1`) and the file declares no unit. None otherwise."""
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.SYMBOL or \
+                "information" in self.scope.readings or \
+                not log_base.every_logarithm_to(key, self.source.text):
+            return None
+        base = Sym(found[0])
+        return base if any(_above_one(h, base) for h in self.scope.assumptions) else None
 
     def _multiplied_by_brackets(self, body):
         """Whether a definition's body without parameters is a number a bracket after its name
@@ -5716,6 +5814,12 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
         self.not_defined_as_function(key, bracket)
+        if key in self.scope.own_forms:
+            raise self.error(f"{key} is defined above as the file's own quantity "
+                             f"{self.scope.own_forms[key]}: at other arguments, is it that "
+                             f"definition or derive's {key}? One name, one meaning — write the "
+                             f"definition's arguments, or name the file's quantity otherwise",
+                             bracket.node)
         op = registry.lookup(key, len(bracket.args))
         if key in registry.IN_NATS:
             self._not_nats_here(key, op, bracket)
@@ -5759,6 +5863,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
+        self.scope.read_operators.add(key)
         pinned = any(self.written_with_dot(a) for a in bracket.args)
         value = value or not pinned and self._conditional_divergence(op.key, dists,
                                                                      bracket.node) or \
@@ -5778,26 +5883,55 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """`D(p \\| q)` of two positive indexed families declared over one range (`positive
         p_i, q_i for i = 1..n`, mass functions written by their probabilities): the sum
         Σ_i p_i log(p_i / q_i) over that range (in bits where the file's information is),
-        its definition — no lemma of KL's is used (the families need not sum to 1). None
-        when the arguments are not two such families' bare names."""
+        its definition — no lemma of KL's is used (the families need not sum to 1). So is
+        `D(p \\| r)`, `D(r \\| p)` of such a p and a family the file defines at one index
+        (`define r_i = \\frac{D^{-l_i}}{\\sum_j D^{-l_j}}`, Cover & Thomas's r of a code's
+        lengths): r_i is the definition's body at each i of p's range. None when the
+        arguments are not such families' bare names."""
         if len(bracket.args) != 2 or _separators(bracket.seps) != [r"\|"]:
             return None                 # the bar in any spelling: `\|`, `||`, `\parallel`
-        families_ = self._positive_families(bracket.args)
-        if families_ is None:
+        families_ = self._positive_families(bracket.args) or \
+            [self._family_argument(a) for a in bracket.args]
+        if None in families_ or all(f[1].kind is Kind.DEFINITION for f in families_):
             return None
         return self._family_sum(*families_, lambda p_i, q_i: Mul(p_i, Fn("log", div(p_i, q_i))))
+
+    def _bare_name(self, arg):
+        """The key of a name written bare as an argument (no script, power or prime), or
+        None."""
+        try:
+            piece = self.piece(single(arg))
+        except InputError:
+            return None
+        return piece.key if isinstance(piece, NamePiece) and piece.sub is None and \
+            piece.power is None and not piece.primes else None
+
+    def _family_argument(self, arg):
+        """(Name, Declaration) of the family written bare as `arg`: a positive one declared
+        over a range, or one the file defines at one index (`define r_i = …`); else None."""
+        key = self._bare_name(arg)
+        if key is None:
+            return None
+        found = self.scope.lookup(key + "_{\\cdot}")
+        defined = found is not None and found[1].kind is Kind.DEFINITION and \
+            len(found[1].info.params) == 1
+        return found if defined else self._positive_family(key)
+
+    def _family_member(self, family, at):
+        """The member at `at` of a declared family (`p_i`) or of one the file defines at
+        one index (its body there), each a (Name, Declaration)."""
+        name, declaration = family
+        if declaration.kind is not Kind.DEFINITION:
+            return Call(name, at)
+        return Defined(name, (at,), self._apply(declaration.info, (at,), None))
 
     def _positive_families(self, args):
         """[(Name, Declaration)] of the positive indexed families written bare as `args`
         (`p`, `q` after `positive p_i, q_i for i = 1..n`), all over one range; else None."""
         families_ = []
         for arg in args:
-            try:
-                piece = self.piece(single(arg))
-            except InputError:
-                return None
-            found = self._positive_family(piece.key) if isinstance(piece, NamePiece) and \
-                piece.sub is None and piece.power is None and not piece.primes else None
+            key = self._bare_name(arg)
+            found = self._positive_family(key) if key is not None else None
             if found is None:
                 return None
             families_.append(found)
@@ -5813,13 +5947,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             isinstance(found[1].info, IndexRange) and found[1].domain.is_positive else None
 
     def _family_sum(self, first, second, summand):
-        """Σ_i summand(p_i, q_i) over the two families' one range, in bits where the
-        file's information is (divided by log 2)."""
-        (p, declaration), (q, _) = first, second
-        span = declaration.info
+        """Σ_i summand(p_i, q_i) over the two families' one range (the declared one's,
+        when the other is defined at an index: its member its body at i), in bits where
+        the file's information is (divided by log 2)."""
+        span = next(f[1].info for f in (first, second) if f[1].kind is not Kind.DEFINITION)
         index = self.fresh(span.index, declaration=LOCAL_INDEX)
-        value = Sum(index, summand(Call(p, Sym(index)), Call(q, Sym(index))), span.lower,
-                    span.upper)
+        p_i, q_i = (self._family_member(f, Sym(index)) for f in (first, second))
+        value = Sum(index, summand(p_i, q_i), span.lower, span.upper)
         return value if self.in_units("KL") == "KL" else div(value, Fn("log", Num(2)))
 
     def family_cross_entropy(self, key, info, bracket):
@@ -6024,6 +6158,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
                 return self._all_but_one(piece, kind, nodes, rest)
+            if rel.value == "<" and self._two_fresh_letters(node):
+                return self.ordered_pairs(piece, kind, nodes, rest)
             onward = rel.value in FROM_ON and piece.sup is None
             if rel.value != "=" and not onward:
                 raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
@@ -6296,6 +6432,17 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._assume_in_span(excluded, span)
         term_at = substitute(body, {index: excluded}, self.scope.allowance)
         return Add(Sum(index, body, span.lower, span.upper), neg(term_at))
+
+    def _two_fresh_letters(self, node):
+        """Whether `i < j` under a sum writes two letters, neither declared nor bound."""
+        keys = []
+        for side in (node.children[0], node.children[2]):
+            try:
+                keys.append(self._index_key(side))
+            except (InputError, naming.NameError_):
+                return False
+        return keys[0] != keys[1] and all(self.declared(k) is None and self.bound_name(k) is None
+                                          for k in keys)
 
     def _excluded_index(self, node):
         """The k of `\\sum_{i \\ne k}`: one letter, a whole number free in the row."""
@@ -7984,6 +8131,20 @@ def _unbraced(text):
     """A subscript's text without the one pair of braces around it (`{1/2}` → `1/2`)."""
     text = text.strip()
     return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else text
+
+
+def _above_one(hypothesis, symbol):
+    """Whether a hypothesis says `symbol` > 1: `D \\ge c` with c > 1, `D > c` with c ≥ 1,
+    or the same written the other way round (`2 \\le D`)."""
+    sides, relation = (hypothesis.lhs, hypothesis.rhs), hypothesis.relation
+    if sides[1] == symbol:
+        sides = sides[::-1]
+        relation = {Relation.LE: Relation.GE, Relation.LT: Relation.GT}.get(relation)
+    bound = sides[1]
+    if sides[0] != symbol or not isinstance(bound, Num):
+        return False
+    return relation is Relation.GE and bound.value > 1 or \
+        relation is Relation.GT and bound.value >= 1
 
 
 def _sums_to_one(hypothesis, family, upper):

@@ -31,7 +31,7 @@ by the laws of independent copies — never as a constant of the expectation's o
 from __future__ import annotations
 
 from derive.frontend.latex.expectations import Averaging
-from derive.model.names import IndependentCopies, Kind
+from derive.model.names import IndependentCopies, Kind, UnknownLaw
 from derive.model.terms import (
     ONE, Add, Call, Defined, Dist, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
@@ -53,17 +53,21 @@ class Samples:
         if not members:
             return None
         node = bracket.node if bracket is not None else piece.node
+        lawless = any(self.lawless_family(m) is not None for m in members)
         if piece.sub is not None:
             raise self.error("a member of a family of independent copies is averaged by its "
                              "own law: write the moment without a subscript (Var(X_i), "
                              "\\mathbb{E}[X_i])", piece.sub)
-        if piece.kind == "Cov":
+        if piece.kind == "Cov" and not lawless:
             raise self.error("derive does not read the covariance of independent copies yet",
                              node)
         if any(self.scope.context.kind(n) is Kind.VARIABLE for v in values
                for n in free_names(v)):
             raise self.error("this argument writes members of independent copies beside "
                              "another random variable: their joint law is not declared", node)
+        if lawless:
+            self._one_group(members, node)
+            return self.lawless_moment(piece.kind, values, node)
         (value,) = values
         free = [m for m in members if free_names(m) <= free_names(value)]
         if len(members) == 1 and free:
@@ -163,6 +167,16 @@ class Samples:
         return Mul(variance, Add(Mul(count, Pow(c, Num(2))), Mul(Num(2), c, Add(*a)),
                                  *(Pow(x, Num(2)) for x in a)))
 
+    def _one_group(self, members, node):
+        """Refuse at `node` members of families known only by their moments beside members
+        of families declared in another directive: no directive says they are independent."""
+        groups = {self._copy_family(m).group for m in members}
+        if len(groups) > 1:
+            raise self.error("this argument writes members of families declared in different "
+                             "directives: no directive says they are independent of each "
+                             "other (declare them together: random W_i, X_i for i = 1..n, "
+                             "iid)", node)
+
     def no_copies_given(self, bracket):
         """Refuse a conditional moment (`E[X_1 | X_2]`) that writes members of independent
         copies: never read as constants of another law."""
@@ -180,12 +194,14 @@ class Samples:
             self.random_depth -= 1
 
     def _copy_family(self, term):
-        """The `IndependentCopies` of a member `X_i` (a Call of such a family), else None."""
-        if not isinstance(term, Call):
+        """The `IndependentCopies` of a member `X_i` (a Call of such a family), or the
+        `UnknownLaw` of a random variable W known only by its moments (a Sym), else None."""
+        if not isinstance(term, (Call, Sym)):
             return None
-        declaration = self.scope.context.table.get(term.function)
+        declaration = self.scope.context.table.get(
+            term.function if isinstance(term, Call) else term.name)
         info = declaration.info if declaration is not None else None
-        return info if isinstance(info, IndependentCopies) else None
+        return info if isinstance(info, (IndependentCopies, UnknownLaw)) else None
 
     def _copy_averaging(self, family):
         return Averaging((family.variable.latex,), (family.variable,),
@@ -197,12 +213,13 @@ class Samples:
         family = self._copy_family(member)
         bound = self.fresh(family.variable.latex, origin=family.variable)
         return self._moment(kind, self._copy_averaging(family), (bound,),
-                            [_replaced(value, member, Sym(bound))])
+                            [_replaced(value, member, self.copy_value(family, bound))])
 
     def _copy_moment(self, kind, family):
         """E_p[x] or Var_p(x) of the family's law."""
         bound = self.fresh(family.variable.latex, origin=family.variable)
-        return self._moment(kind, self._copy_averaging(family), (bound,), [Sym(bound)])
+        return self._moment(kind, self._copy_averaging(family), (bound,),
+                            [self.copy_value(family, bound)])
 
     @staticmethod
     def _summed(term, over):

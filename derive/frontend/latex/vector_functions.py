@@ -292,6 +292,8 @@ class VectorFunctions:
             bracketed, sub = last.primary.children
             _, args, _ = bracketed.children
             inner = single(args.children[0]) if len(args.children) == 1 else None
+            if len(items) == 2 and inner is None:   # g(a, b)_1: no one argument
+                return None
             if len(items) == 2:             # \sigma(z)_i: the name, then its bracket
                 applied, argument = items[0], inner
             else:                           # (\mathrm{softmax}(z))_i

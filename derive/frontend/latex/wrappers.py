@@ -22,11 +22,12 @@
   independence`, `zero mean`) make the row's reason, which refutes nothing. A label that says "definition"
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
   The label `!` on `=` ("required": the first-order condition `\\frac{d}{d\\lambda} L
-  \\stackrel{!}{=} 0 \\Rightarrow …`) makes it `=` in a premise — before the row's first
+  \\stackrel{!}{=} 0 \\Rightarrow …`; the same in words, `\\overset{\\text{set}}{=}`, `want`,
+  `FOC`, `at the optimum`: `REQUIRING`) makes it `=` in a premise — before the row's first
   `\\Rightarrow`, where the equation is imposed, not claimed (`required_in_premises`, which
   layout applies to the whole row); anywhere else it is refused.
   Any other label may change what the relation says (`\\stackrel{d}{=}`: equal in
-  distribution; `\\overset{?}{=}`: asked): refused.
+  distribution; `\\overset{?}{=}`, `\\overset{(?)}{=}`: asked): refused.
 * An operator sign set in a font or as a binary operator — `\\mathrm{+}`, `\\text{-}`,
   `\\mathbin{\\cdot}`, `\\operatorname{\\times}` — is that operator (upright type does not
   make a sign a name): `a \\mathrm{+} b` is a + b, and a row `&\\quad \\mathrm{+} b` goes on
@@ -67,7 +68,7 @@ from derive.frontend.latex.styles import STYLES
 
 _BOXED = re.compile(r"\\boxed\s*\{")
 _UNDERLINED = re.compile(r"\\underline\s*\{")
-_OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|pm|mp)(?![a-zA-Z])")
+_OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|odot|pm|mp)(?![a-zA-Z])")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
 _CANCEL = re.compile(r"\\(?P<kind>[bx]?cancel|cancelto)(?![a-zA-Z])\s*")
 # What cannot stand as a struck-through expression (`_struck_expression`): a relation sign
@@ -77,8 +78,8 @@ _NOT_STRUCK = re.compile(r"[=<>,;&]|:=|\\(?:not|" + "|".join(
                         "notin", "mid", "subset", "subseteq", "supset", "supseteq",
                         "Rightarrow", "implies", "Longrightarrow", "iff", "Leftrightarrow",
                         "leftarrow", "Leftarrow", "rightarrow", "mapsto")) + r")(?![a-zA-Z])")
-_LEADING_BINARY = re.compile(r"\s*(?:[*/]|\\(?:cdot|times|div|ast)(?![a-zA-Z]))")
-_TRAILING_OPERATOR = re.compile(r"(?:[+\-*/]|\\(?:cdot|times|div|pm|mp|ast))\s*$")
+_LEADING_BINARY = re.compile(r"\s*(?:[*/]|\\(?:cdot|times|odot|div|ast)(?![a-zA-Z]))")
+_TRAILING_OPERATOR = re.compile(r"(?:[+\-*/]|\\(?:cdot|times|odot|div|pm|mp|ast))\s*$")
 _SIGNED = re.compile(r"\s*[+-]")
 _OPENS = re.compile(r"[(\[]|\\(?:\{|lbrace|lbrack|langle|lceil|lfloor|left)(?![a-zA-Z])")
 _CLOSES = re.compile(r"[)\]]|\\(?:\}|rbrace|rbrack|rangle|rceil|rfloor|right)(?![a-zA-Z])")
@@ -107,7 +108,15 @@ _FOOTNOTE_MARK = r"(?:(?:\\(?:star|ast|dagger|ddagger)(?![a-zA-Z])|\*)\s*){1,3}"
 _REASON_LABEL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r"|\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|(?:[^{}A-Za-z]*[A-Za-z]){3}[^{}]*)\})"
                            r"\s*$")
-_NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|dist\w*)\b")
+_NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|dist\w*)\b|[?!]")
+# Words saying a relation is required, not claimed — "set equal", the first-order condition
+# (`\\overset{\\text{set}}{=} 0`, `\\stackrel{FOC}{=}`, `\\text{(want)}`, `at the optimum`):
+# the words of `!`, read as it is (`required_in_premises`; anywhere else refused).
+REQUIRING = re.compile(r"(?i)^\W*(?:(?:we|i|one)\s+)?(?:set(?:ting)?|want(?:ed)?|wish|"
+                       r"requir(?:e|es|ed|ing|ement)|must|should|need(?:ed)?|goal|aim|"
+                       r"solv(?:e|es|ed|ing)|equat(?:e|es|ed|ing)|impos(?:e|es|ed|ing)|"
+                       r"f\.?\s*o\.?\s*c\.?|first[- ]order\s+conditions?|opt\.?|optimality|"
+                       r"at\s+(?:the\s+|an\s+)?optim(?:um|a|al\w*))(?![A-Za-z])")
 # A label of words typed in math, without `\\text` (`\\stackrel{ind}{=}`,
 # `\\stackrel{iid/zero\\ mean}{=}`, `\\overset{Jensen}{\\le}`): words of letters (`i.i.d.`,
 # `Cauchy-Schwarz`) apart by spaces, `\\ `, `~`, `/` or `,`, one of them of three letters or
@@ -118,11 +127,11 @@ _BARE_WORDS = re.compile(r"\s*(?=.*[A-Za-z](?:\.?[A-Za-z]){2})" + _WORD_IN_MATH 
                          r"(?:(?:\s|\\[ ,;]|~|/|,)+" + _WORD_IN_MATH + r")*\s*$")
 # What is left of a tag (`(a)`, `(iv)`, `[3]`, `\\text{(A1)}`) once its brackets are off.
 _TAG_WORD = re.compile(r"^(?:[A-Za-z]{1,2}[0-9]*|[0-9]+[a-z]?|[ivxIVX]+|[0-9.]+)?$")
-_BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
+_BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|odot|pm|mp)(?![a-zA-Z]))")
 # A font or binary-operator command around one operator sign, and nothing else.
 _OPERATOR_FONT = re.compile(
     r"\\(?:math(?:rm|bf|it|sf|tt|normal|bin|op|ord)|text(?:rm|bf|it|sf|normal)?|mbox|"
-    r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))\s*\}")
+    r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|odot|pm|mp)(?![a-zA-Z]))\s*\}")
 # `\\stackrel{!}{=}`: "required to be equal", a condition imposed — read as `=` only in a
 # premise (`\\frac{d}{d\\lambda} L \\stackrel{!}{=} 0 \\Rightarrow …`), where `=` is imposed.
 _REQUIRED_LABEL = re.compile(r"\s*!\s*$")
@@ -306,6 +315,7 @@ def _stacked_and_boxed(text):
             continue
         stacked = stacked_relation(text, label_end + 1)
         if stacked is None:
+            _stacked_arrow(text, match.start(), label_end + 1)
             continue
         at, end, relation = stacked
         label = text[match.end():label_end]
@@ -315,7 +325,8 @@ def _stacked_and_boxed(text):
                          "reads a label naming a reason ((a), \\text{Jensen}, words such as ind or "
                          "iid) as the relation itself and \\stackrel{\\text{def}}{=} as :=, "
                          "but this one may change "
-                         "what the relation says (d: in distribution; ?: asked; !: required) — "
+                         "what the relation says (d: in distribution; ?: asked; !, set, want, "
+                         "FOC: required, read as = only before \\Rightarrow) — "
                          "write the relation plainly", match.start())
         _blank(chars, match.start(), end)
         if definition:
@@ -325,13 +336,36 @@ def _stacked_and_boxed(text):
     return "".join(chars)
 
 
+_ARROW = re.compile(r"\s*\{?\s*\\(?:to|rightarrow|longrightarrow|Rightarrow|Longrightarrow|"
+                    r"leftarrow|longleftarrow|mapsto|searrow|nearrow|nrightarrow)(?![a-zA-Z])")
+
+
+def _stacked_arrow(text, start, after):
+    """Refuse a label stacked on an arrow (`a_n \\stackrel{n \\to \\infty}{\\longrightarrow}
+    0`, `\\overset{P}{\\to}`: converges, in some sense): derive reads no such arrow, and
+    the label's math would otherwise reach the parser as a bare expression."""
+    if _ARROW.match(text, after):
+        raise Unread("an arrow with a label stacked on it (a limit, or convergence in some "
+                     "sense) is not read: write the limit as \\lim_{n \\to \\infty} a_n = 0",
+                     start)
+
+
 def reads_as_reason(label):
     """Whether a label stacked on a relation is set aside as a reason's name or read as
     words (`stacked_words`): a tag (`(a)`, `\\star`, `\\eqref{e}`, `3`), words in text
     (`\\text{Jensen}`, `\\text{by independence}`) or typed in math (`ind`,
     `iid/zero\\ mean`) — never a label that may say another relation (`d`, `law`, `?`)."""
     return (_REASON_LABEL.match(label) is not None or _BARE_WORDS.match(label) is not None) \
-        and _NOT_A_REASON.search(label) is None
+        and _NOT_A_REASON.search(label) is None and not required(label)
+
+
+def required(label):
+    """Whether a label stacked on a relation says it is required, not claimed: `!`, or the
+    same in words (`REQUIRING`: `\\text{set}`, `want`, `FOC`, `at the optimum`)."""
+    if _REQUIRED_LABEL.match(label):
+        return True
+    plain = re.sub(r"\\[ ,;]|~|\\[a-zA-Z]+\s*|[{}]", " ", label)
+    return REQUIRING.match(plain) is not None
 
 
 def stacked_words(label):
@@ -368,13 +402,13 @@ def required_in_premises(text):
     \\Rightarrow …` is the condition dL/dλ = 0. Layout blanks them on the whole row, before
     its premise is split into conditions; anywhere else the label stays, and is refused."""
     spans = []
-    if "!" not in text:
+    if not _STACKED.search(text):
         return spans
     for match in _STACKED.finditer(text):
         label_end = _closing_brace(text, match.end() - 1)
         stacked = stacked_relation(text, label_end + 1) if label_end is not None else None
         if stacked is None or stacked[2] != "=" or \
-                not _REQUIRED_LABEL.match(text[match.end():label_end]) or \
+                not required(text[match.end():label_end]) or \
                 not _in_a_premise(text, match.start()):
             continue
         at, end, relation = stacked

@@ -1,0 +1,153 @@
+"""Rows that state a relation of their own, however it is wrapped, and labels on relations
+that say the relation is required, approximate or of an unknown kind (attack round 30)."""
+
+from __future__ import annotations
+
+import pytest
+
+import support
+from derive.frontend.latex.printed_relations import own_relation
+
+REAL_A = "% derive: real a\n"
+# (a+1)^2 = a^2 + 4a + 1 is false, and -2a = a^2 + 2a + 1 is false: glued, they "prove"
+# (a+1)^2 = a^2 + 2a + 1.
+FALSE_ABOVE = r"(a+1)^2 = a^2 + 4a + 1"
+TRUE_ABOVE = r"(a+1)^2 = a^2 + 2a + 1"
+
+# A row starting with `-` whose relation prints inside what wraps it.
+WRAPPED = [
+    r"-2a \stackrel{(a)}{=} a^2 + 2a + 1",
+    r"-2a \overset{\star}{=} a^2 + 2a + 1",
+    r"-2a \overset{\text{Jensen}}{\le} a^2 + 2a + 1",
+    r"-2a \underset{(1)}{=} a^2 + 2a + 1",
+    r"-2a \overset{(a)}= a^2 + 2a + 1",
+    r"-2a {=} a^2 + 2a + 1",
+    r"-2a {\le} a^2 + 2a + 1",
+    r"\boxed{-2a = a^2 + 2a + 1}",
+    r"\textcolor{red}{-2a = a^2 + 2a + 1}",
+    r"-2a \textcolor{red}{=} a^2 + 2a + 1",
+    r"-2a \boxed{=} a^2 + 2a + 1",
+    r"\underline{-2a = a^2 + 2a + 1}",
+    r"{\color{red} -2a = a^2 + 2a + 1}",
+    r"-2a=a^2+2a+1",
+]
+
+
+@pytest.mark.parametrize("row", WRAPPED)
+@pytest.mark.parametrize("layout", ["displays", "dollars", "align"])
+def test_a_row_with_its_own_wrapped_relation_is_never_the_tail_of_the_row_above(
+        check_text, row, layout):
+    """Each row is false as written: never glued to make a true chain (it was verified)."""
+    if layout == "displays":
+        text = REAL_A + f"\\[ {FALSE_ABOVE} \\]\n\\[ {row} \\]\n"
+    elif layout == "dollars":
+        text = REAL_A + f"$$ {FALSE_ABOVE} $$\n\n$$ {row} $$\n"
+    else:
+        left, body = ("-2a ", row[3:]) if row.startswith("-2a") else ("", row)
+        text = REAL_A + ("\\begin{align*}\n(a+1)^2 &= a^2 + 4a + 1 \\\\\n" +
+                         f"{left}&{body}\n\\end{{align*}}\n")
+    verdicts = support.verdicts(check_text(text))
+    assert verdicts[0] == "refuted"
+    assert "verified" not in verdicts
+
+
+@pytest.mark.parametrize("row", [r"-2a \stackrel{(a)}{=} -2a", r"\boxed{-2a = -2a}",
+                                 r"-2a {=} -2a", r"\textcolor{red}{-2a = -2a}"])
+def test_two_true_rows_stay_true(check_text, row):
+    """The mirror case: glued, two true rows were both refuted."""
+    text = REAL_A + f"\\[ {TRUE_ABOVE} \\]\n\\[ {row} \\]\n"
+    assert support.verdicts(check_text(text)) == ["verified", "verified"]
+
+
+@pytest.mark.parametrize("row", [r"- 2a", r"- \sum_{i=1}^{2} a", r"&- 2a",
+                                 r"- 2a \quad \text{for } a > 0", r"- \frac{4a}{2}"])
+def test_a_row_with_no_relation_of_its_own_still_goes_on(check_text, row):
+    """`(a+1)^2 = a^2 + 4a + 1 - 2a`, true: a relation only in a script, a side remark, or
+    none — the row is the rest of the expression above."""
+    text = REAL_A + f"\\begin{{align*}}\n(a+1)^2 &= a^2 + 4a + 1 \\\\\n{row}\n\\end{{align*}}\n"
+    assert support.verdicts(check_text(text)) == ["verified"]
+
+
+@pytest.mark.parametrize("text, found", [
+    (r"-2a \stackrel{(a)}{=} b", 4), (r"\boxed{-2a = b}", 11), (r"-a {=} b", 4),
+    (r"-a_n \xrightarrow{n \to \infty} 0", 5), (r"-\textcolor{red}{a = b}", 19),
+    (r"- \sum_{i=1}^n a", None), (r"- P(X = 1)", None), (r"- a \quad a > 0", None),
+    (r"- \frac{a}{b = c}", None), (r"- \text{if } a = b", 15),
+    (r"- \text{if a = b}", None), (r"- a \phantom{=}", None),
+    (r"- a^{b = c}", None), (r"- \sqrt[3]{a = b}", None), (r"- a \overset{x = 1}{b}", None),
+])
+def test_own_relation_sees_through_wrappers_only(text, found):
+    assert own_relation(text) == found
+
+
+# ---------------------------------------------------------------- labels: required, approximate, unknown
+
+POSITIVE_H = "% derive: positive h\n"
+
+
+@pytest.mark.parametrize("label", [
+    r"\text{set}", "set", r"\text{set to}", r"\text{want}", r"\text{required}", r"\text{must}",
+    r"\text{should}", r"\text{goal}", r"\text{solve}", r"\text{equate}", r"\text{setting}",
+    r"\text{FOC}", r"\text{at the optimum}", r"\text{at optimum}", r"\text{we want}", "(!)",
+    "(?)", r"\text{(?)}",
+])
+def test_a_relation_required_or_asked_is_refused(check_text, label):
+    """`\\overset{\\text{set}}{=} 0` is imposed, as `!` is: refused, never refuted."""
+    text = POSITIVE_H + f"$$ \\frac{{1}}{{h}} - 1 \\overset{{{label}}}{{=}} 0 $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
+@pytest.mark.parametrize("remark", [r"\text{(set)}", r"\text{set}", r"\text{(FOC)}",
+                                    r"(\text{at the optimum})"])
+def test_a_requirement_beside_the_row_is_refused(check_text, remark):
+    text = POSITIVE_H + f"$$ \\frac{{1}}{{h}} - 1 = 0 \\quad {remark} $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
+@pytest.mark.parametrize("label", [r"\text{set}", r"\text{FOC}", "!"])
+def test_a_requirement_in_a_premise_is_the_condition(check_text, label):
+    text = POSITIVE_H + f"$$ 2h - 2 \\overset{{{label}}}{{=}} 0 \\Rightarrow h = 1 $$\n"
+    assert support.verdicts(check_text(text)) == ["verified"]
+    text = POSITIVE_H + f"$$ 2h - 2 \\overset{{{label}}}{{=}} 0 \\Rightarrow h = 2 $$\n"
+    assert support.verdicts(check_text(text)) == ["refuted"]
+
+
+APPROXIMATE = [r"\text{first order}", r"\text{1st order}", r"\text{leading order}",
+               r"\text{linearization}", r"\text{asympt.}", r"\text{approximation}",
+               r"\text{Taylor}", r"\text{truncating}", r"\text{neglecting}", r"\text{Stirling}",
+               r"\text{Laplace}", r"\text{Monte Carlo}", r"\text{CLT}", r"\text{LLN}",
+               r"\text{delta method}", r"\text{ignoring higher order terms}", r"\text{magic}"]
+
+
+@pytest.mark.parametrize("label", APPROXIMATE)
+def test_an_approximation_or_unknown_label_is_a_reason(check_text, label):
+    """e^h ≈ 1 + h to first order: a counterexample to the exact equation refutes nothing
+    (it was refuted); an exact equation under the same label still verifies."""
+    text = POSITIVE_H + (f"$$ e^{{h}} \\overset{{{label}}}{{=}} 1 + h $$\n"
+                         f"$$ (h+1)^2 \\overset{{{label}}}{{=}} h^2 + 2h + 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["undecided", "verified"]
+
+
+@pytest.mark.parametrize("remark", [r"\text{(ignoring higher order terms)}", r"\text{(first order)}",
+                                    r"\text{(Taylor)}", r"\text{(linearized)}"])
+def test_an_approximation_beside_the_row_is_a_reason(check_text, remark):
+    text = POSITIVE_H + f"$$ e^{{h}} = 1 + h \\quad {remark} $$\n"
+    assert support.verdicts(check_text(text)) == ["undecided"]
+
+
+@pytest.mark.parametrize("label", ["(a)", "(iv)", r"\star", "3", r"\text{Jensen}",
+                                   r"\text{Cauchy-Schwarz}", r"\text{Bayes}", r"\text{linearity}",
+                                   r"\text{def.}", r"\text{expand}", r"\text{by Jensen}"])
+def test_a_tag_or_an_exact_lemma_stays_a_remark(check_text, label):
+    """A false row under a tag or an exact lemma's name is refuted, a true one verified."""
+    relation = "=" if "def" not in label else r"\le"
+    text = POSITIVE_H + (f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 2h $$\n"
+                         f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 2h + 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["refuted", "verified"]
+
+
+def test_a_label_stacked_on_an_arrow_is_refused_at_the_label():
+    from derive.frontend.latex.wrappers import Unread, unwrap
+    with pytest.raises(Unread) as refused:
+        unwrap(r"\frac{1}{n} \stackrel{n\to\infty}{\longrightarrow} 0")
+    assert refused.value.offset == 12 and "arrow" in refused.value.message
