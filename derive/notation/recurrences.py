@@ -25,6 +25,9 @@ from derive.model.terms import Add, Call, Mul, Num, Pow, Sym, Term, nodes, subst
 from derive.notation.show import show
 
 DEEPEST = 200          # a member at a number above this is not unrolled (refused where read)
+NESTED = 200           # nor one whose unrolled term is nested deeper than this: each index
+                       # nests the body once more, and a term much deeper than this is
+                       # beyond what Python can copy or ship to a worker (RecursionError)
 
 
 class NotARecurrence(Exception):
@@ -176,16 +179,30 @@ def lags(body: Term, family: Name, index: Name) -> tuple:
 def member(info: RecurrenceInfo, index: int) -> Term:
     """The member at the whole number `index`, unrolled down to the bases: the body at
     each index from the start up, a base value, or below the start the unknown member
-    `Call(family, index)`. Raises NotARecurrence above `DEEPEST`."""
+    `Call(family, index)`. Raises NotARecurrence above `DEEPEST`, and where the unrolled
+    term would nest deeper than `NESTED` levels."""
     if index > DEEPEST:
         raise NotARecurrence(f"a member at an index above {DEEPEST} is not unrolled")
     if index < 0:
         raise NotARecurrence("a sequence's indices are whole numbers ≥ 0: a member at a "
                              "negative index is none of its members")
-    values = {}
+    values, depths = {}, {}
     for n in range(min(index, info.start), index + 1):
         values[n] = _at(info, n, values)
+        if depth(values[n], depths) > NESTED:
+            raise NotARecurrence(
+                f"unrolled down to the bases it would be a term nested more than "
+                f"{NESTED} levels deep (the member at {n} already is: the body nests once "
+                f"more at each index), more than derive unrolls")
     return values[index]
+
+
+def depth(term: Term, known: dict) -> int:
+    """How many levels `term` nests (a leaf is 1), `known` holding the depths of terms
+    measured before (shared sub-terms are measured once; no recursion)."""
+    for t in nodes(term, skip=lambda u: u in known):
+        known[t] = 1 + max((known[c] for c in t.children), default=0)
+    return known[term]
 
 
 def _at(info, n, values):
