@@ -22,7 +22,8 @@ from dataclasses import replace
 from derive.engines import recurrence_sums
 from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Relation, Verdict
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import Add, Call, Num, Sym, free_names, nodes, substitute
+from derive.model.terms import (Add, Call, Defined, Fn, Mul, Num, Pow, Sym, free_names, nodes,
+                                substitute)
 from derive.notation import recurrences
 from derive.notation.recurrences import NotARecurrence, RecurrenceInfo
 from derive.notation.show import show
@@ -39,9 +40,11 @@ def families(step) -> dict:
 
 
 def at_letters(step, infos=None) -> list:
-    """The members of a recurrence the step writes at an index that is no number."""
+    """The members of a recurrence the step writes at an index that is no number, in its
+    sides and its hypotheses."""
     infos = families(step) if infos is None else infos
-    return [t for side in step.sides() for t in _members(side, infos)]
+    written = step.sides() + tuple(s for h in step.hypotheses for s in (h.lhs, h.rhs))
+    return [t for side in written for t in _members(side, infos)]
 
 
 def numbers_unrolled(step):
@@ -52,13 +55,19 @@ def numbers_unrolled(step):
     infos = families(step) if step.context is not None else {}
     if not infos or step.lhs is None or step.rhs is None:
         return step
+    hypotheses = tuple(replace(h, lhs=recurrences.unrolled(h.lhs, infos),
+                               rhs=recurrences.unrolled(h.rhs, infos))
+                       for h in step.hypotheses)       # `\text{for } \hat m_2 = c` too
     return replace(step, lhs=recurrences.unrolled(step.lhs, infos),
-                   rhs=recurrences.unrolled(step.rhs, infos))
+                   rhs=recurrences.unrolled(step.rhs, infos), hypotheses=hypotheses)
 
 
 def involved(step) -> bool:
-    """Whether the step writes a member of a recurrence at a letter (this engine's step)."""
-    return step.lhs is not None and step.rhs is not None and bool(at_letters(step))
+    """Whether the step writes a member of a recurrence at a letter (this engine's step) —
+    in a hypothesis too: `m_t` there is no unknown a solver may choose either."""
+    if step.lhs is None or step.rhs is None:
+        return False
+    return bool(at_letters(step))
 
 
 def decide(step, seed, deadline, decide_step) -> Verdict:
@@ -72,19 +81,22 @@ def decide(step, seed, deadline, decide_step) -> Verdict:
                        "letter plus a number: derive neither unrolls nor proves those")
     first = FIRST[step.context.domain(letter)]
     tried = []
-    if _without(step.hypotheses, letter) == step.hypotheses:
+    searched = _without(step.hypotheses, letter) == step.hypotheses
+    if searched:
         refuted = _counterexample(step, letter, first, infos, decide_step, tried)
         if refuted is not None:
             return refuted
     proved, why = _induction(step, letter, first, infos, decide_step, deadline)
     if proved:
         return Verdict(VERIFIED, "induction on the recurrence", why)
-    unfolded = _unfolded(step, letter, first, infos, decide_step)
+    unfolded, unused = _unfolded(step, letter, first, infos, decide_step)
     if unfolded is not None:
         return unfolded
-    shown = ", ".join(tried) or "none could be unrolled"
+    shown = (f"no counterexample at {letter.latex} = " +
+             (", ".join(tried) or "none could be unrolled") if searched else
+             f"no counterexample searched (a hypothesis mentions {letter.latex})")
     return Verdict(UNDECIDED, "recurrence", f"induction on {letter.latex} was tried: {why}; "
-                   f"no counterexample at {letter.latex} = {shown}")
+                   f"one step of the recurrence {unused}; {shown}")
 
 
 def _letter(step, infos):
@@ -181,17 +193,26 @@ def _unfolded(step, letter, first, infos, decide_step):
     at its highest index there written by one step of its recurrence and every other
     member a fresh unknown (one per family and index): true whatever those members are,
     so true of the sequence. Only where that highest index is at least the recurrence's
-    start at every value of the letter. None otherwise (nothing follows from a failure)."""
+    start at every value of the letter. (verdict, None), or (None, why it was not
+    verified) — nothing follows from a failure."""
+    members = [t for side in (step.lhs, step.rhs) for t in _members(side, infos)]
+    if any(_shift(term, letter) is None for term in members):
+        return None, (f"was not tried: it relates only members at {letter.latex} plus a whole "
+                      f"number (not {show(_first(members, letter))})")
+    if not all(_as_values(side, infos) for side in (step.lhs, step.rhs)):
+        return None, ("was not tried: a member stands under a derivative, an integral, a "
+                      "sum or a limit, where it is no fixed value (the members below it vary "
+                      "with what the operator varies)")
     tops = {}
-    for term in at_letters(step, infos):
+    for term in members:
         offset = _offset(term, letter)
         tops[term.function] = max(tops.get(term.function, offset), offset)
     if any(first + offset < infos[family].start for family, offset in tops.items()):
-        return None
+        return None, "was not tried: the highest member is below the recurrence's start"
     unknowns = {}
 
     def unknown(term):
-        key = (term.function, _offset(term, letter))
+        key = (term.function, recurrences.affine(term.arguments[0], letter))   # whole index
         return unknowns.setdefault(key, Sym(Name(show(term), local=UNKNOWN)))
 
     def written(term):
@@ -206,10 +227,15 @@ def _unfolded(step, letter, first, infos, decide_step):
     verdict = decide_step(replace(step, lhs=sides[0], rhs=sides[1],
                                   hypotheses=_without(step.hypotheses, letter)))
     if verdict.status is not VERIFIED:
-        return None
+        return None, "does not prove it"
     return replace(verdict, method=f"one step of the recurrence, {verdict.method}", detail=(
         "each member at its highest index written by its recurrence, the others left as "
-        f"unknowns (so it holds whatever they are): {verdict.detail}"))
+        f"unknowns (so it holds whatever they are): {verdict.detail}")), None
+
+
+def _first(members, letter):
+    """The first member in `members` at an index that is not the letter plus a number."""
+    return next(t for t in members if _shift(t, letter) is None)
 
 
 def _without(hypotheses, letter):
@@ -225,8 +251,33 @@ def _members(term, infos):
 
 
 def _offset(term, letter):
-    """c of a member at letter + c (`_letter` made sure it is written so)."""
+    """c of a member at letter + c (`_shift` made sure it is written so)."""
     return recurrences.affine(term.arguments[0], letter)[1]
+
+
+def _shift(term, letter):
+    """c when the member `term` is at letter + c, c a whole number; None for any other
+    index (`m_{2t}`, `m_{t/2}`): one step of the recurrence relates only members a fixed
+    distance apart — m_{2t-1} is not m_{t-1}, whatever their constants."""
+    found = recurrences.affine(term.arguments[0], letter)
+    if found is None or found[0] != 1 or found[1].denominator != 1:
+        return None
+    return int(found[1])
+
+
+# the nodes a member may stand under for one step of the recurrence: each is a function of
+# its children's values, so a member replaced by an unknown value is still what it was
+VALUE_NODES = (Add, Mul, Pow, Fn, Call, Defined)
+
+
+def _as_values(term, infos) -> bool:
+    """Whether every member of a recurrence at a letter in `term` stands under value nodes
+    only (sums, products, powers, functions applied). Under a derivative, an integral, a
+    sum, a limit or an average the member is a function of what the operator varies (β in
+    `\frac{d}{d\beta} m_t`: m_{t-1} depends on β too), never a fixed unknown value."""
+    under = [t for t in nodes(term) if not isinstance(t, VALUE_NODES) and t.children and
+             _members(t, infos)]
+    return not under
 
 
 def _step_sides(info, closed, letter, shift):
