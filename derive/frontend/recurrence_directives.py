@@ -63,6 +63,28 @@ def recurrence_of(scope, key):
     return found[0], found[1].info
 
 
+def deterministic(scope, info, seen=()) -> bool:
+    """Whether every member of the recurrence `info` is a plain number: its body and bases
+    name only numbers (`real \\beta`), unknown functions nothing more is said of (an
+    undeclared g_t) and deterministic recurrences. A random variable (`random W`), a family
+    of independent copies (`random g_i …, iid`), a variable, a definition or anything else
+    makes its members random, or possibly so: inside a moment they are no constants."""
+    names = set(free_names(info.body)).union(*(free_names(v) for _, v in info.bases))
+    for name in names - {info.family, info.index} - set(seen):
+        found = scope.table.get(name)
+        if found is None:
+            continue            # a bound letter of the body
+        if isinstance(found.info, RecurrenceInfo):
+            if not deterministic(scope, found.info, seen + (info.family,)):
+                return False
+        elif found.kind not in PLAIN or found.info is not None:
+            return False
+    return True
+
+
+PLAIN = (Kind.SYMBOL, Kind.PARAMETER, Kind.FUNCTION)
+
+
 def base_of(scope, term):
     """(family Name, RecurrenceInfo, index) when `term` is a member of a recurrence's
     family at a number — the unknown member below the start (`m_0`), or one the

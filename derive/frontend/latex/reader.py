@@ -138,7 +138,7 @@ from derive.notation import (derivatives, families, members, registry, separable
                              vectors)
 from derive.notation.show import show
 from derive.frontend import intervals, log_base
-from derive.frontend.recurrence_directives import recurrence_of
+from derive.frontend.recurrence_directives import deterministic, recurrence_of
 from derive.notation import recurrences
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
@@ -4959,12 +4959,27 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.scope.recurrence_uses.setdefault(family, self.offset + _start(p.node))
         at = recurrences.number(indices[0])
         if at is None:
+            if self.moments_open and not deterministic(self.scope, info):
+                raise self.error(_RANDOM_MEMBER.format(f"{p.key}: ", info.latex), p.node)
             return Call(family, indices[0])
         try:
             value = recurrences.member(info, at)
         except recurrences.NotARecurrence as exc:
             raise self.error(f"{p.key}: {exc}", p.node) from None
         return value if value is Call(family, Num(at)) else Defined(family, (Num(at),), value)
+
+    def no_random_members(self, value, node):
+        """Refuse at `node` a moment whose read `value` holds a member at a letter of a
+        recurrence over random variables — one a definition brought in (`\\hat m_t =
+        \\frac{m_t}{1-\\beta^t}`), which `_recurrence_member` did not see inside it: the
+        moment would have averaged it as a fixed number."""
+        for t in subterms(value):
+            found = self.scope.table.get(t.function) if isinstance(t, Call) else None
+            info = found.info if found is not None else None
+            if isinstance(info, recurrences.RecurrenceInfo) and \
+                    recurrences.number(t.arguments[0]) is None and \
+                    not deterministic(self.scope, info):
+                raise self.error(_RANDOM_MEMBER.format("", info.latex), node)
 
     def _no_declared_members(self, p):
         """`x_i` (under a sum over i, or at any letter) beside names declared on their own
@@ -7730,6 +7745,12 @@ def _with_params(value, params):
         d = value.dist
         return Dens(Dist(d.name, d.over, d.given, d.cond, params), value.at)
     return value
+
+
+_RANDOM_MEMBER = (
+    "{}a member of a sequence defined by its recurrence over random variables ({}) is "
+    "itself random, and derive does not average it at a letter (it would be read as a fixed "
+    "number): write the member at a number (it is unrolled), or its closed form")
 
 
 def _start(node):
