@@ -17,7 +17,8 @@ import pickle
 import pytest
 
 from derive.frontend.tex_file import load_tex
-from probability_support import display, readings, verdicts
+from probability_support import display, readings
+from test_recurrences import one
 
 IID = ("% derive: natural n, t\n% derive: real \\beta\n"
        "% derive: random g_i for i = 1..n, iid\n"
@@ -31,11 +32,6 @@ EMA = ("% derive: natural t\n% derive: real \\beta\n"
 GEOMETRIC = "% derive: natural t\n% derive: real r\n% derive: define a_t = r a_{t-1}\n" \
             "% derive: assume a_0 = 1\n"
 RANDOM = "a member of a sequence defined by its recurrence over random variables"
-
-
-def one(header, row):
-    """The verdict of the one step of a file: `header`, then `row` as a display."""
-    return verdicts(display(header, row))
 
 
 @pytest.mark.parametrize("header, row", [
