@@ -96,13 +96,19 @@ def decide(step, seed, deadline, report=lambda v: None):
     if step.divisor is not None:      # `A ∝ B`, and its interim verdicts
         def report(verdict, shown=report):
             shown(_proportional(step, verdict))
+    from derive.engines import recurrences
     from derive.engines.hypotheses import Unusable, restrict
     try:
-        restricted = restrict(step)
+        step = recurrences.numbers_unrolled(step)
+    except recurrences.NotARecurrence as exc:
+        return Verdict(UNDECIDED, "recurrence", str(exc))
+    try:
+        restricted = None if recurrences.involved(step) else restrict(step)
     except Unusable:
         verdict = _without_unusable(step, seed, deadline, report)
     else:
-        verdict = _dispatch(restricted, seed, deadline, report)
+        verdict = _dispatch(restricted, seed, deadline, report) if restricted is not None \
+            else recurrences.decide(step, seed, deadline, lambda s: decide(s, seed, deadline))
     verdict = _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
     verdict = _unless_unmodelled(step, verdict)
     verdict = decimals.within_rounding(step, verdict)

@@ -39,6 +39,8 @@ from derive.frontend.latex.marginals import why_not_marginal
 from derive.frontend.latex.reader import LOCAL_INDEX
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
+from derive.frontend.recurrence_directives import (base_of, declare_recurrence,
+                                                   recurrence_of, take_base)
 from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_constant
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -1049,7 +1051,12 @@ class Directives:
             read = self.reader.read_assumption(piece, at)
             if read and self._mean_of_family(read[0], at):
                 continue        # the others: where its index lies, said of the fact alone
-            self.scope.assumptions += tuple(replace(h, throughout=True) for h in read)
+            for h in read:
+                based = base_of(self.scope, h.lhs) if h.relation is Relation.EQ else None
+                if based is not None:                   # `assume m_0 = 0`: a recurrence's base
+                    take_base(self, *based, h.rhs, at)
+                else:
+                    self.scope.assumptions += (replace(h, throughout=True),)
 
     def _mean_of_family(self, hypothesis, at):
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
@@ -1139,6 +1146,9 @@ class Directives:
                 found[1].info.given and label is None:
             self._marginal(found, params, value, offset)
             return
+        if self._recurrence_base(key, params, value, offset) or \
+                declare_recurrence(self, key, params, value, body, offset):
+            return
         if found is not None and found[1].kind is not Kind.DEFINITION:
             raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
                                     "definition needs a name of its own (one name means one "
@@ -1161,6 +1171,21 @@ class Directives:
             raise used_before(self.source, exc, offset) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), offset) from None
+
+    def _recurrence_base(self, key, params, value, offset):
+        """`define m_0 = 0` below `define m_t = …` (a recurrence): the base value of the
+        member (`recurrence_directives.take_base`); returns whether it was one."""
+        member = MEMBER.fullmatch(key)
+        found = recurrence_of(self.scope, member.group("base") + "_{\\cdot}") if member else None
+        if found is None:
+            return False
+        index = key[len(member.group("base")) + 2:-1]
+        if params or not re.fullmatch(r"[0-9]+", index):
+            raise self.source.error(f"{key}: the family {found[0].latex} is defined by its "
+                                    "recurrence, so a definition of a member is a base value "
+                                    "at a whole number (define m_0 = …)", offset)
+        take_base(self, *found, Fraction(int(index)), value, offset)
+        return True
 
     def _marginal(self, found, params, value, offset):
         """`define g_\\theta(x) = \\int g_\\theta(x|z) p(z) dz` of a declared conditional

@@ -158,6 +158,7 @@ class FileScope:
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
+        self.recurrence_uses = {}   # family Name defined by its recurrence → first row use
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
         self.at_file_index = {}   # family key `b_{\cdot}` → offset of a row defining b at the file's index
         self.own_members = {}     # family key `x_{\cdot}` → key `x_{0}` of a member defined as a name of its own

@@ -86,6 +86,8 @@ class Context:
                 out.append((name.latex, "is the derivative of", declaration.info.of.latex +
                             " (which is differentiable)" + ("" if declaration.info.order == 1
                             else f", of order {declaration.info.order}")))
+            elif kind is Kind.FUNCTION and hasattr(declaration.info, "lags"):   # a recurrence
+                out.append((name.latex, "is defined by its recurrence", declaration.info.said))
             elif kind is Kind.FUNCTION and isinstance(declaration.info, SampleInfo):
                 out.append((name.latex, "is not declared: data points, each a value of",
                             declaration.info.of.latex))

@@ -98,6 +98,7 @@ class Expectations:
     """Expectations, variances, covariances; mixed into `Reader`."""
 
     averaged = ()             # bound variables of the enclosing expectations, innermost last
+    moments_open = 0          # expectations, variances, covariances being read around here
 
     def expect_kind(self, base, sub, upright=False):
         """"E", "Var" or "Cov" when a name (with its subscript) is one of them, else None.
@@ -161,7 +162,19 @@ class Expectations:
 
     # ------------------------------------------------------------------ reading
     def expectation(self, piece, rest):
-        """(term, pieces used) for an expectation, a variance or a covariance."""
+        """(term, pieces used) for an expectation, a variance or a covariance; while its
+        arguments are read `moments_open` counts it (a member of a sequence defined by its
+        recurrence at a letter is refused there: `Reader._recurrence_member`)."""
+        self.moments_open += 1
+        try:
+            value, used = self._expectation(piece, rest)
+        finally:
+            self.moments_open -= 1
+        self.no_random_members(value, piece.node)
+        return value, used
+
+    def _expectation(self, piece, rest):
+        """`expectation`, the moment read."""
         bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
             rest[0].open in "[(" else None
         family = self._family_averaged(piece) if piece.kind == "E" else None

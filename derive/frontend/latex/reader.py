@@ -138,6 +138,8 @@ from derive.notation import (derivatives, families, members, registry, separable
                              vectors)
 from derive.notation.show import show
 from derive.frontend import intervals, log_base
+from derive.frontend.recurrence_directives import deterministic, recurrence_of
+from derive.notation import recurrences
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
@@ -4920,6 +4922,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._plain_member(p)
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
+        by_recurrence = self._recurrence_member(p, key, indices)
+        if by_recurrence is not None:
+            return by_recurrence, 1
         self._no_declared_members(p)
         self._one_spelling_of_a_moving_function(None, p, False)   # V_k beside a moving V_w
         self._not_at_own_member(p, indices)
@@ -4937,6 +4942,44 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
+
+    def _recurrence_member(self, p, key, indices):
+        """`m_3`, `m_t`, `m_{t-1}` of a family defined by its recurrence (`define m_t =
+        \\beta m_{t-1} + …`, `notation.recurrences`): at a whole number the member unrolled
+        down to the bases (`m_0` without a base: the unknown member), at any other index
+        the member itself, which only `engines.recurrences` decides. None for another
+        family. The first use by a row is recorded: a base given below it is refused."""
+        found = recurrence_of(self.scope, key)
+        if found is None:
+            return None
+        family, info = found
+        if len(indices) != 1:
+            raise self.error(f"{p.key}: {p.base} is defined by its recurrence at one index",
+                             p.node)
+        self.scope.recurrence_uses.setdefault(family, self.offset + _start(p.node))
+        at = recurrences.number(indices[0])
+        if at is None:
+            if self.moments_open and not deterministic(self.scope, info):
+                raise self.error(_RANDOM_MEMBER.format(f"{p.key}: ", info.latex), p.node)
+            return Call(family, indices[0])
+        try:
+            value = recurrences.member(info, at)
+        except recurrences.NotARecurrence as exc:
+            raise self.error(f"{p.key}: {exc}", p.node) from None
+        return value if value is Call(family, Num(at)) else Defined(family, (Num(at),), value)
+
+    def no_random_members(self, value, node):
+        """Refuse at `node` a moment whose read `value` holds a member at a letter of a
+        recurrence over random variables — one a definition brought in (`\\hat m_t =
+        \\frac{m_t}{1-\\beta^t}`), which `_recurrence_member` did not see inside it: the
+        moment would have averaged it as a fixed number."""
+        for t in subterms(value):
+            found = self.scope.table.get(t.function) if isinstance(t, Call) else None
+            info = found.info if found is not None else None
+            if isinstance(info, recurrences.RecurrenceInfo) and \
+                    recurrences.number(t.arguments[0]) is None and \
+                    not deterministic(self.scope, info):
+                raise self.error(_RANDOM_MEMBER.format("", info.latex), node)
 
     def _no_declared_members(self, p):
         """`x_i` (under a sum over i, or at any letter) beside names declared on their own
@@ -7702,6 +7745,12 @@ def _with_params(value, params):
         d = value.dist
         return Dens(Dist(d.name, d.over, d.given, d.cond, params), value.at)
     return value
+
+
+_RANDOM_MEMBER = (
+    "{}a member of a sequence defined by its recurrence over random variables ({}) is "
+    "itself random, and derive does not average it at a letter (it would be read as a fixed "
+    "number): write the member at a number (it is unrolled), or its closed form")
 
 
 def _start(node):

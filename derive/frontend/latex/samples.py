@@ -100,7 +100,7 @@ class Samples:
         if type(value) is Sum and value.lower is not None and value.upper is not None:
             return Sum(value.var, self._copies_expectation(value.body, node), value.lower,
                        value.upper)
-        if isinstance(value, Defined) and not value.arguments:
+        if _seen_through(value):
             return self._copies_expectation(value.body, node)
         square = _squared(value)
         if square is not None:
@@ -270,3 +270,10 @@ def _squared(value):
         base = value.base
         return base.operands[0] if isinstance(base, Fn) and base.fname == "abs" else base
     return None
+
+
+def _seen_through(value) -> bool:
+    """Whether `value` is a definition used at numbers only — a plain name (`define S =
+    …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
+    means there and is averaged in its place."""
+    return isinstance(value, Defined) and all(isinstance(a, Num) for a in value.arguments)
