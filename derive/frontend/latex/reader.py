@@ -6519,6 +6519,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                     spans.setdefault((span.lower, span.upper), span)
                 elif t.function.latex.endswith("_{\\cdot}"):
                     rangeless = t.function.latex.removesuffix("_{\\cdot}")
+        for span in self.averaged_spans(index):     # members averaged inside a moment
+            spans.setdefault((span.lower, span.upper), span)
         if rangeless is not None and spans:
             raise self.error(f"\\{piece.op}_{key} takes {rangeless}_{key}, a family declared "
                              f"without a range, while {key} runs over "
