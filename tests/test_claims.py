@@ -871,6 +871,9 @@ def test_a_true_optimum_with_a_kink_is_not_refuted(check_text, claim):
     ("% derive: real c\n", r"1 + \lim_{t \to \infty} \left(1 + \frac{c}{t}\right)^t = 1 + e^c",
      "verified"),
     ("% derive: real c\n", r"\lim_{t \to 0} \frac{\sin(c t)}{t} = c", "verified"),
+    # a slowly converging sequence contradicts nothing
+    ("", r"1 + \lim_{n \to \infty} \frac{1}{\log n} = 1", "verified"),
+    ("% derive: real c\n", r"2 \lim_{n \to \infty} \frac{\log(n) + c}{\log(n)} = 2", "verified"),
 ])
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_a_limit_value_must_hold_at_the_parameters_other_signs_and_complex_values(
