@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from derive.checker import Options, check
 from derive.frontend import load
 
 from support import unreadable, verdicts, write
@@ -853,3 +854,35 @@ def test_an_optimum_with_a_hidden_moving_term_is_not_verified(check_text, header
 def test_a_true_optimum_with_a_kink_is_not_refuted(check_text, claim):
     result = check_text("% derive: real t\n" + f"$$ {claim} $$\n")
     assert verdicts(result) != ["refuted"], result.steps[0].verdict
+
+
+@pytest.mark.parametrize("header, row, status", [
+    # SymPy: (c^t)^{1/t} → c, true for positive c only (|c| for a negative or complex c)
+    ("% derive: real c\n", r"\lim_{t \to \infty} (c^t)^{1/t} = c", "undecided"),
+    ("% derive: real c\n", r"1 + \lim_{t \to \infty} (c^t)^{1/t} = 1 + c", "undecided"),
+    ("% derive: integer c\n", r"\lim_{t \to \infty} (c^t)^{1/t} = c", "undecided"),
+    ("", r"\lim_{t \to \infty} (c^t)^{1/t} = c", "undecided"),
+    ("% derive: positive c\n", r"\lim_{t \to \infty} (c^t)^{1/t} = c", "verified"),
+    ("% derive: positive c\n", r"1 + \lim_{t \to \infty} (c^t)^{1/t} = 1 + c", "verified"),
+    ("% derive: real c\n% derive: assume c > 0\n", r"\lim_{t \to \infty} (c^t)^{1/t} = c",
+     "verified"),
+    # true at every complex value: still verified
+    ("", r"\lim_{t \to \infty} \left(1 + \frac{c}{t}\right)^t = e^c", "verified"),
+    ("% derive: real c\n", r"1 + \lim_{t \to \infty} \left(1 + \frac{c}{t}\right)^t = 1 + e^c",
+     "verified"),
+    ("% derive: real c\n", r"\lim_{t \to 0} \frac{\sin(c t)}{t} = c", "verified"),
+    # a slowly converging sequence contradicts nothing
+    ("", r"1 + \lim_{n \to \infty} \frac{1}{\log n} = 1", "verified"),
+    ("% derive: real c\n", r"2 \lim_{n \to \infty} \frac{\log(n) + c}{\log(n)} = 2", "verified"),
+])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_limit_value_must_hold_at_the_parameters_other_signs_and_complex_values(
+        tmp_path, header, row, status, seed):
+    """fxs48: the limit claim's numbers were compared on one instance only, and a limit
+    inside an expression not at all, so SymPy's (c^t)^{1/t} → c (false for c < 0) was
+    verified under `real c` whenever c was drawn positive. The sequence must approach the
+    value on the first instance and on its mirror (real parameters negated, complex ones
+    off the real line), whatever the seed."""
+    (r,) = check(load(write(tmp_path, header + f"$$ {row} $$\n")),
+                 Options(budget=20.0, seed=seed)).steps
+    assert r.verdict.status == status, r.verdict.detail

@@ -123,3 +123,48 @@ def test_hidden_law_names_are_not_taken_twice():
     header = "% derive: variable \\xi_W\n% derive: random W, X independent\n"
     with pytest.raises(InputError, match="derive names the law"):
         readings(display(header, r"1 = 1"))
+
+
+UNCENTRED = "% derive: random W, X independent\n"
+ONE_FAMILY = "% derive: natural n\n% derive: random X_i for i = 1..n, iid\n"
+
+
+@pytest.mark.parametrize("mean", [r"\mathbb{E}[W_i] = i", r"\mathbb{E}[W_j] = 2j",
+                                  r"\mathbb{E}[W_i] = c_i", r"\mathbb{E}[W_k] = k + 1"])
+def test_a_mean_moving_with_the_member_index_is_refused(mean):
+    """atkH F7, atkJ 3: `assume \\mathbb{E}[W_i] = i` of an iid family was read with i one
+    free integer (every member's mean that one number). Identically distributed members
+    have one mean: a mean written with the member's index is refused at the fact."""
+    header = ("% derive: natural n, k\n% derive: real c_i for i = 1..n\n"
+              "% derive: random W_i for i = 1..n, iid\n" f"% derive: assume {mean}\n")
+    with pytest.raises(InputError, match="one mean, which cannot depend on the index"):
+        readings(display(header, r"\mathbb{E}[W_1] = 1"))
+
+
+def test_a_mean_free_of_the_index_still_shifts_the_family():
+    header = ("% derive: natural n\n% derive: real \\mu\n"
+              "% derive: random W_i for i = 1..n, iid\n% derive: assume \\mathbb{E}[W_i] = n\n")
+    assert verdicts(display(header, r"\mathbb{E}[W_1 + W_2] = 2n")) == ["verified"]
+    assert verdicts(display(header, r"\mathbb{E}[W_1 + W_2] = n")) == ["refuted"]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # atkH F6: an expectation inside a moment is a number, not another random variable
+    (UNCENTRED, r"\mathbb{E}[(W - \mathbb{E}[W])^2] = \mathrm{Var}(W)", "verified"),
+    (UNCENTRED, r"\mathbb{E}[(W - \mathbb{E}[W])^2] = \mathbb{E}[W^2]", "refuted"),
+    (UNCENTRED, r"\mathbb{E}[(W - \mathbb{E}[X])^2] = \mathrm{Var}(W)", "refuted"),
+    (UNCENTRED, r"\mathbb{E}[(W - \mathbb{E}[W])^3] = 0", "refuted"),
+    (UNCENTRED, r"\mathbb{E}[(W-\mathbb{E}[W])(X-\mathbb{E}[X])] = 0", "verified"),
+    (UNCENTRED, r"\mathbb{E}[W \mathbb{E}[X]] = \mathbb{E}[W]\mathbb{E}[X]", "verified"),
+    (UNCENTRED, r"\mathbb{E}[W \mathbb{E}[X]] = \mathbb{E}[W]", "refuted"),
+    (ONE_FAMILY, r"\mathbb{E}[(X_1 - \mathbb{E}[X_2])^2] = \mathrm{Var}(X_1)", "verified"),
+    (ONE_FAMILY, r"\mathbb{E}[(X_1 - \mathbb{E}[X_2])^2] = \mathbb{E}[X_1^2]", "refuted"),
+    # atkH F8: \sum_{j \ne i} over the range of the family averaged in its summand
+    (ONE_FAMILY, r"\sum_{j \ne i} \mathbb{E}[X_i X_j] = (n-1)\mathbb{E}[X_1]^2", "verified"),
+    (ONE_FAMILY, r"\sum_{j \ne i} \mathbb{E}[X_i X_j] = (n-2)\mathbb{E}[X_1]^2", "refuted"),
+    (ONE_FAMILY, r"\sum_{j \neq i} \mathrm{Cov}(X_i, X_j) = 0", "verified"),
+    (ONE_FAMILY, r"\sum_{j \neq i} \mathrm{Cov}(X_i, X_j) = \mathrm{Var}(X_1)", "refuted"),
+    (ONE_FAMILY, r"\sum_{i \ne j} \mathbb{E}[X_i X_j] = n(n-1)\mathbb{E}[X_1]^2", "refuted"),
+])
+def test_means_inside_moments_and_sums_but_one(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]

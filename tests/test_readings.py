@@ -5582,3 +5582,43 @@ def test_a_subscripted_bracket_of_several_arguments_is_an_error_at_it(row):
     `(\\mathrm{softmax}(z))_i` took no argument node) and lost the whole file."""
     (step,) = steps(display("", row))
     assert step.kind == "unreadable" and "subscript" in step.message
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbf{a} \times \mathbf{b} = \mathbf{b} \times \mathbf{a}",     # a cross product
+    r"\mathbf{a} \odot \mathbf{b} = \mathbf{a} \cdot \mathbf{b}",       # Hadamard vs dot
+    r"\boldsymbol{\mu} \cdot \boldsymbol{x}_i = \boldsymbol{x}_i \boldsymbol{\mu}",
+    r"\bm{a} \times \bm{a} = \bm{a}^2",
+    r"{\bf a} \times {\bf b} = {\bf b} \times {\bf a}",
+    r"\mathbf{z_i} \cdot \mathbf{z_j} = \mathbf{z_j} \cdot \mathbf{z_i}",
+    r"(\mathbf{a} + \mathbf{b}) \times \mathbf{c} = \mathbf{c} \times \mathbf{a} + \mathbf{c} \times \mathbf{b}",
+    r"\mathbf{A}\mathbf{x} = \mathbf{x}\mathbf{A}",                     # a matrix product
+])
+def test_a_vector_operator_between_undeclared_bold_letters_is_refused(row):
+    """fxs48: undeclared bold letters were complex numbers, so `\\mathbf{a} \\times
+    \\mathbf{b} = \\mathbf{b} \\times \\mathbf{a}` was verified (false of vectors). Between
+    bold operands `\\times`, `\\cdot`, `\\odot` (or two bold letters side by side) are vector
+    operations: refused at the operator, asking to declare the letters."""
+    (step,) = steps(display("", row))
+    assert step.kind == "unreadable" and "not declared" in step.message and \
+        "bold letters" in step.message
+    assert verdicts(display("", row)) == ["error"]
+
+
+def test_the_bold_operator_error_stands_at_the_operator():
+    row = r"\mathbf{a} + \mathbf{a} \times \mathbf{b} = 0"
+    (step,) = steps(display("", row))
+    assert step.location.column == len("$$ ") + row.index(r"\times") + 1
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # declared numbers: their product, true and false
+    ("% derive: real a\n% derive: real b\n", r"\mathbf{a} \times \mathbf{b} = \mathbf{b} \times \mathbf{a}", "verified"),
+    ("% derive: real a\n% derive: real b\n", r"\mathbf{a} \times \mathbf{b} = \mathbf{b} + \mathbf{a}", "refuted"),
+    # a number times a bold letter, a product of functions of one: products, as before
+    ("", r"2 \times \mathbf{a} = \mathbf{a} + \mathbf{a}", "verified"),
+    ("", r"2 \times \mathbf{a} = \mathbf{a} + 2", "refuted"),
+    ("", r"f(\mathbf{x}) \cdot g(\mathbf{x}) = g(\mathbf{x}) f(\mathbf{x})", "verified"),
+])
+def test_bold_letters_that_are_numbers_still_multiply(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]

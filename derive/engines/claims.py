@@ -50,6 +50,7 @@ from flint import acb, arb, ctx
 
 from derive.engines import normal_form
 from derive.engines.continuity import jump_free
+from derive.engines.limit_probes import approaches, mirrored_disagreement, sequence
 from derive.engines.limits import not_uniform
 from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.numeric.compare import _ball_text, _counterexample, _Outcome, labels_for
@@ -68,7 +69,6 @@ from derive.model.terms import (
 from derive.notation.show import plain, show
 
 GRID = 400
-SEQUENCE = (2, 4, 8, 12, 16, 24, 32)
 
 
 def decide(step, seed, deadline, report):
@@ -167,6 +167,11 @@ def limit(step, seed, deadline, report):
         not_uniform(sympy, expr, symbol, target, lim.direction, found, to_sympy.named)
     if exception:
         return Verdict(UNDECIDED, "sympy limit", f"{exception}; along {shown}")
+    elsewhere = same and goes_to_claim and \
+        mirrored_disagreement(lim, claimed, step.context, seed, deadline, step.hypotheses)
+    if elsewhere:
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)} and the "
+                       f"sequence {shown} agrees, but {elsewhere}")
     if same and goes_to_claim:
         return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {to_sympy.named(found)}; the sequence "
                        f"{shown} agrees")
@@ -223,32 +228,8 @@ def _refuted_at_value(step, seed, deadline):
 def _sequence(step, lim, claimed, seed, deadline):
     """[(text of v_k, value ball)] along v → point, at 256 bits on the first instance, and
     the claimed limit's value there (None when it has none: ∞, or not evaluable)."""
-    instance = Instance(seed, 0, step.context)
-    labels = labels_for((lim.body, lim.point, claimed), step.context)
-    out = []
-    saved = ctx.prec
-    ctx.prec = 256
-    try:
-        ev = Evaluator(step.context, instance, labels, deadline=deadline)
-        try:
-            claimed_value = ev.value(claimed)
-        except NotEvaluable:
-            claimed_value = None
-        point = None if lim.point is OO or isinstance(lim.point, Mul) and OO in lim.point.args \
-            else ev.value(lim.point)
-        for k in SEQUENCE:
-            step_size = arb(10) ** (-k)
-            if point is None:
-                at = acb(arb(10) ** k) if lim.point is OO else acb(-(arb(10) ** k))
-                text = f"{'-' if lim.point is not OO else ''}1e{k}"
-            else:
-                at = point - step_size if lim.direction == "-" else point + step_size
-                text = f"{_ball_text(point)[:8]}{'-' if lim.direction == '-' else '+'}1e-{k}"
-            value = ev._at(lim.var, Point(at, None, ("seq", k)), lim.body)
-            out.append((text, value))
-    finally:
-        ctx.prec = saved
-    return out, claimed_value
+    found = sequence(lim, claimed, step.context, Instance(seed, 0, step.context), deadline)
+    return found.points, found.target
 
 
 def _approaches(sequence, target, value=None):
@@ -263,9 +244,7 @@ def _approaches(sequence, target, value=None):
     try:
         goal = complex(target.evalf(30))
     except (TypeError, ValueError):
-        if value is None or not value.is_finite():
-            return False
-        goal = complex(float(value.real.mid()), float(value.imag.mid()))
+        return approaches(sequence, value)
     errors = [abs(complex(float(y.real.mid()), float(y.imag.mid())) - goal) for y in values[-3:]]
     return errors[-1] <= errors[0] and errors[-1] < 1e-3 * max(1, abs(goal))
 

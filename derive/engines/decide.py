@@ -260,7 +260,7 @@ def _with_limits(step, seed, deadline, report):
     decided as usual; undecided when a limit has no value derive can state."""
     from dataclasses import replace
     try:
-        resolved, values = limits.resolved(step)
+        resolved, values = limits.resolved(step, seed, deadline)
     except limits.NoValue as exc:
         return Verdict(UNDECIDED, "limit", f"no value for a limit in this step: {exc}")
     found = "; ".join(f"{show(lim)} = {show(value)}" for lim, value in values.items())

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 from fractions import Fraction
 
 from derive.model.names import Domain
 from derive.model.terms import (
     E, I, OO, PI, Add, At, Const, Defined, Deriv, Fn, Limit, Mul, Num, Pow, Sym, nodes, substitute,
 )
-from derive.notation.show import plain
+from derive.notation.show import plain, show
 from derive.model.terms import replaced as _replace
 
 _FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
@@ -47,23 +48,39 @@ def has_limits(step):
     return any(isinstance(t, Limit) for side in (step.lhs, step.rhs) for t in nodes(side))
 
 
-def resolved(step):
+def resolved(step, seed="0", deadline=None):
     """The step with every limit replaced by its value (innermost first), and the values
-    as text for the verdict; raises NoValue."""
+    as text for the verdict; raises NoValue. Each value must also be approached by the
+    limit's sequence on the step's instances (`limit_probes.disagreement`)."""
     values = {}
-    lhs, rhs = (_resolve(side, step.context, values) for side in (step.lhs, step.rhs))
+    probe = Probe(seed, deadline, step.hypotheses)
+    lhs, rhs = (_resolve(side, step.context, values, probe) for side in (step.lhs, step.rhs))
     return replace(step, lhs=lhs, rhs=rhs), values
 
 
-def _resolve(term, context, values):
+class Probe(NamedTuple):
+    """What the numeric check of a limit's value needs: the step's seed, its deadline and
+    its hypotheses (names they speak of keep their draw)."""
+
+    seed: str
+    deadline: object
+    hypotheses: tuple
+
+
+def _resolve(term, context, values, probe):
     limits = [t for t in nodes(term) if isinstance(t, Limit)]
     if not limits:
         return term
     inner = next(t for t in limits if not any(isinstance(u, Limit) for u in nodes(t.body)
                                               if u is not t))
     value = limit_value(inner, context)
+    if probe.deadline is not None:
+        from derive.engines.limit_probes import disagreement
+        why = disagreement(inner, value, context, probe.seed, probe.deadline, probe.hypotheses)
+        if why is not None:
+            raise NoValue(f"SymPy's value {plain(show(value))} is not shown by numbers: {why}")
     values[inner] = value
-    return _resolve(_replace(term, inner, value), context, values)
+    return _resolve(_replace(term, inner, value), context, values, probe)
 
 
 

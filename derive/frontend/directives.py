@@ -1048,8 +1048,8 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            read = self.reader.read_assumption(piece, at)
-            if read and self._mean_of_family(read[0], at):
+            read, indices = self.reader.read_mean_assumption(piece, at)
+            if read and self._mean_of_family(read[0], at, indices):
                 continue        # the others: where its index lies, said of the fact alone
             for h in read:
                 based = base_of(self.scope, h.lhs) if h.relation is Relation.EQ else None
@@ -1058,12 +1058,15 @@ class Directives:
                 else:
                     self.scope.assumptions += (replace(h, throughout=True),)
 
-    def _mean_of_family(self, hypothesis, at):
+    def _mean_of_family(self, hypothesis, at, indices=frozenset()):
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
         1..n, iid`) makes c its mean — its law becomes the hidden law shifted to mean c, a
         real law (`frontend.latex.moments`) — instead of a hypothesis the engines could not
         use. Said twice of one family, or any other fact about a moment of such a variable
-        (`Var(W) = \\sigma^2`, which no drawn law would be shown to meet): refused."""
+        (`Var(W) = \\sigma^2`, which no drawn law would be shown to meet): refused. So is a
+        mean written with the averaged member's index (`indices`, the names the averaged
+        members' indices write: `\\mathbb{E}[W_i] = i`, `= c_i`): the members are
+        identically distributed, one mean for all."""
         found = self.reader.assumed_mean(hypothesis)
         if found is None or found[1].mean is not None:
             if self.reader.unknown_laws_in(hypothesis):
@@ -1073,6 +1076,14 @@ class Directives:
                     "W is assumed above, or this is another moment fact)", at)
             return False
         name, family, mean = found
+        moving = self.reader.mean_at_its_index(mean, indices)
+        if moving is not None:
+            letter = name.latex.removesuffix("_{\\cdot}")
+            raise self.source.error(
+                f"the members of the family {letter} are identically distributed, so they "
+                f"have one mean, which cannot depend on the index {moving.latex}: write it "
+                f"without the index (% derive: assume \\mathbb{{E}}[{letter}_1] = \\mu, "
+                f"\\mu declared real) — members with means of their own are no iid family", at)
         why = why_not_real(mean, self.scope.context)
         if why is not None:     # a complex shift would draw no real law
             raise self.source.error(f"the mean of a random variable is a real number: {why}",

@@ -75,6 +75,7 @@ class Moments:
 
     distinct_indices = frozenset()   # pairs of bound index Names known distinct (`\\sum_{i<j}`)
     pairs_averaged = frozenset()     # such pairs a moment relied on (`_distinct`)
+    member_indices = frozenset()     # (index name, family) of members averaged (`lawless_moment`)
 
     def ordered_pairs(self, piece, kind, nodes, rest):
         """`\\sum_{i<j} f` (no `^{…}`): the sum over the pairs i < j of the declared range
@@ -129,7 +130,13 @@ class Moments:
 
     def lawless_moment(self, kind, values, node):
         """E, Var or Cov (`kind`) of the read arguments `values`, which write members of
-        families known only by their moments."""
+        families known only by their moments. Each name their members' indices write is
+        kept with the member's family in `member_indices` (a mean assumed at W_i must not
+        mention i; `\\sum_{j \\ne i} \\mathbb{E}[X_i X_j]` runs over X's range)."""
+        self.member_indices = self.member_indices | {
+            (n, self.lawless_family(t)) for value in values for t in nodes(value)
+            if isinstance(t, Call) and self.lawless_family(t) is not None
+            for argument in t.arguments for n in free_names(argument)}
         if kind == "E":
             return self._polynomial_mean(values[0], node)
         first, second = (values[0], values[0]) if kind == "Var" else values
@@ -141,6 +148,29 @@ class Moments:
         """The `IndependentCopies` of a member of a family known only by its moments."""
         family = self._copy_family(term)
         return family if family is not None and family.group else None
+
+    def read_mean_assumption(self, text, start):
+        """`read_assumption` of a directive's fact, with the names the indices of the
+        members it averages write (`E[W_i] = i`: {i}), for `mean_at_its_index`."""
+        saved, self.member_indices = self.member_indices, frozenset()
+        try:
+            return self.read_assumption(text, start), self.member_indices
+        finally:
+            self.member_indices = saved
+
+    @staticmethod
+    def mean_at_its_index(mean, indices):
+        """The name of `mean` (assumed for a family identically distributed) that the
+        averaged member's index writes (`\\mathbb{E}[W_j] = j`, `= c_j`; `indices` from
+        `read_mean_assumption`), else None: every member has one mean, so a mean that moves
+        with the index contradicts the declaration."""
+        written = {n for n, _ in indices}
+        return next((n for n in free_names(mean) if n in written), None)
+
+    def averaged_spans(self, index):
+        """The families of the members averaged so far at the bound `index` (`\\sum_{j \\ne
+        i} \\mathbb{E}[X_i X_j]`: X's range, which the moment's value no longer shows)."""
+        return [family for n, family in self.member_indices if n == index]
 
     def assumed_mean(self, hypothesis):
         """(family Name, its `IndependentCopies`, c) when `hypothesis` is `\\mathbb{E}[W_i] =

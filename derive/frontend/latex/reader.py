@@ -97,6 +97,7 @@ from derive.frontend.latex.moments import Moments
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
+from derive.frontend.latex.bold_vectors import BoldVectors
 from derive.frontend.latex.inner_products import InnerProducts
 from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
@@ -292,7 +293,7 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
 
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Moments, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws):
+             Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws, BoldVectors):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -326,6 +327,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         # differential, a limit or an extremum: `_sum` refuses them free in a later term.
         self.run_binders = []
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
+        self.vector_operands = {}  # id → (node, operator, spelling): bold_vectors.py
         self._row_index = None     # (Name, range): the index a row of vectors is read at
         self.vector_row = None     # that of the row read last, when its last side is a vector
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
@@ -2073,6 +2075,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if written is not None:
                 return written
             items = self.matrix_run(node.children) or node.children     # μ^T Σ^{-1} μ
+            self.mark_vector_operands(items)                            # a \times b in bold
             return self.product([self.piece(c) for c in items])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
@@ -4139,6 +4142,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
+        self.refuse_vector_operand(key, node)
         if key.startswith("\\vec{") or key.startswith("\\overrightarrow{"):
             raise self.error(f"{key} is not declared, and its arrow makes it a vector: derive "
                              "does not read it as a number (`\\vec{u} \\times \\vec{v}` is a "
@@ -6558,6 +6562,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                     spans.setdefault((span.lower, span.upper), span)
                 elif t.function.latex.endswith("_{\\cdot}"):
                     rangeless = t.function.latex.removesuffix("_{\\cdot}")
+        for span in self.averaged_spans(index):     # members averaged inside a moment
+            spans.setdefault((span.lower, span.upper), span)
         if rangeless is not None and spans:
             raise self.error(f"\\{piece.op}_{key} takes {rangeless}_{key}, a family declared "
                              f"without a range, while {key} runs over "

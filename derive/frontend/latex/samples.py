@@ -33,7 +33,7 @@ from __future__ import annotations
 from derive.frontend.latex.expectations import Averaging
 from derive.model.names import IndependentCopies, Kind, UnknownLaw
 from derive.model.terms import (
-    ONE, Add, Call, Defined, Dist, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
+    ONE, Add, Call, Defined, Dist, Expect, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
 from derive.model.terms import replaced as _replaced
 
@@ -62,7 +62,7 @@ class Samples:
             raise self.error("derive does not read the covariance of independent copies yet",
                              node)
         if any(self.scope.context.kind(n) is Kind.VARIABLE for v in values
-               for n in free_names(v)):
+               for n in free_names(_averages_as_numbers(v, self.scope.context))):
             raise self.error("this argument writes members of independent copies beside "
                              "another random variable: their joint law is not declared", node)
         if lawless:
@@ -277,3 +277,20 @@ def _seen_through(value) -> bool:
     …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
     means there and is averaged in its place."""
     return isinstance(value, Defined) and all(isinstance(a, Num) for a in value.arguments)
+
+
+def _averages_as_numbers(value, context):
+    """`value` with each outermost expectation in it that is a number put as 1: one whose
+    only free variables are those its law is over (`\\mathbb{E}[(W - \\mathbb{E}[W])^2]`:
+    E[W] is W's mean, no random variable beside the members); a conditional one, or one
+    of a variable it leaves free, stays."""
+    def a_number(average):
+        return all(n in average.dist.over for n in free_names(average)
+                   if context.kind(n) is Kind.VARIABLE)
+    if isinstance(value, Expect):
+        return ONE if a_number(value) else value
+    outermost = {c for t in nodes(value, skip=lambda u: isinstance(u, Expect))
+                 for c in t.children if isinstance(c, Expect) and a_number(c)}
+    for average in outermost:
+        value = _replaced(value, average, ONE)
+    return value
