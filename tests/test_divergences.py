@@ -1077,9 +1077,12 @@ GIBBS_NATS = "% derive: discrete x\n% derive: density P, Q over x\n% derive: fun
     ("", r"D_e(P \| Q) = \frac{D_{KL}(P \| Q)}{\log 2}", "refuted"),      # nats, not bits
     ("% derive: information in bits\n", r"D_e(P \| Q) \ge 0", "error"),
     ("% derive: real e\n", r"D_e(P \| Q) \ge 0", "error"),
-    # the file's own definition is that definition
+    # the file's own definition is that definition, and KL at other arguments is refused
+    # beside it (derive's KL or the file's? one operator, one meaning)
     ("% derive: define D_e(P\\Vert Q) = \\sum_xQ(x)\\log\\frac{Q(x)}{P(x)}\n",
-     r"D_e(P \| Q) = D_{KL}(Q \| P)", "verified"),
+     r"D_e(P \| Q) = \sum_x Q(x) \log \frac{Q(x)}{P(x)}", "verified"),
+    ("% derive: define D_e(P\\Vert Q) = \\sum_xQ(x)\\log\\frac{Q(x)}{P(x)}\n",
+     r"D_e(P \| Q) = D_{KL}(Q \| P)", "error"),
 ])
 def test_relative_entropy_in_nats_with_a_subscript_e(extra, row, verdict):
     """`D_e(P \\Vert Q)` is KL(P ‖ Q) in nats (s19b_gibbs_var_cambridge); refused in a file
@@ -1124,3 +1127,57 @@ def test_a_form_defined_by_a_directive_is_not_defined_again_by_a_row():
         "% derive: define D_{KL}(p \\| q) = 0\n" + display("", r"D_{KL}(p \| q) = 0")
     with pytest.raises(Exception, match="read above as derive's operator"):
         verdicts(text)
+
+
+REVERSE = r"\int q(x) \log \frac{q(x)}{p(x)} \, dx"
+
+
+@pytest.mark.parametrize("sign", [":=", r"\triangleq", r"\stackrel{\text{def}}{=}", r"\equiv"])
+@pytest.mark.parametrize("row", [
+    r"D_{KL}(p \| q) = D_{KL}(q \| p)",           # atkG/atkJ: verified with two meanings
+    r"\mathrm{KL}(q \| p) \ge 0",
+    r"D(q \| p) \ge 0",
+    r"KL(q || p) = D_{KL}(p \| q)",
+    r"D_{KL}(p \| q) + \mathrm{KL}(p \| q) \ge 0",  # the defined form in another spelling
+])
+def test_a_divergence_a_row_defines_is_refused_at_other_arguments(sign, row):
+    """After a row gives D_KL(p‖q) a form of the author's, the same registry operator at other
+    arguments of that shape, in any of its spellings, would be derive's KL beside the author's
+    (one name, two meanings; `D_{KL}(p \\| q) = D_{KL}(q \\| p)` verified): refused there."""
+    rows = verdicts(display(PQ, rf"D_{{KL}}(p \| q) {sign} {REVERSE}", row))
+    assert rows == ["definition", "error"]
+
+
+def test_a_divergence_a_row_defines_means_the_authors_definition():
+    """Under the author's definition (here −KL), what it implies holds, never derive's KL."""
+    head = r"D_{KL}(p \| q) := -\int p(x) \log \frac{p(x)}{q(x)} \, dx"
+    assert verdicts(display(PQ, head, r"D_{KL}(p \| q) \ge 0")) == ["definition", "refuted"]
+    assert verdicts(display(PQ, head, r"D_{KL}(p \| q) \le 0")) == ["definition", "verified"]
+    assert verdicts(display(PQ, rf"D_{{KL}}(p \| q) := {REVERSE}",
+                            rf"D_{{KL}}(p \| q) = {REVERSE}")) == ["definition", "verified"]
+
+
+def test_a_second_form_of_a_defined_divergence_is_refused_at_its_head():
+    """`\\mathrm{KL}(q \\| p) := …` after `D_{KL}(p \\| q) := …`: one operator, two forms."""
+    rows = (rf"D_{{KL}}(p \| q) := {REVERSE}", rf"\mathrm{{KL}}(q \| p) := {REVERSE}")
+    assert verdicts(display(PQ, *rows)) == ["definition", "error"]
+
+
+def test_a_define_directive_form_is_keyed_on_the_operator_not_the_spelling():
+    """`define D_{KL}(p \\| q) = …` then `\\mathrm{KL}(q \\| p)`: the same operator, refused."""
+    header = PQ + f"% derive: define D_{{KL}}(p \\| q) = {REVERSE}\n"
+    assert verdicts(display(header, r"\mathrm{KL}(q \| p) \ge 0")) == ["error"]
+
+
+def test_other_shapes_beside_a_defined_conditional_divergence_keep_their_meaning():
+    """Cover & Thomas define D(p(y|x) ‖ q(y|x)) and use the joint and marginal divergences
+    beside it: those are other forms, read as derive's; another conditional is refused."""
+    header = "% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n"
+    define = (r"D(p(y|x) \| q(y|x)) \equiv \sum_{x} p(x) \sum_{y} p(y|x) "
+              r"\log \frac{p(y|x)}{q(y|x)}")
+    rule = r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(y|x) \| q(y|x))"
+    assert verdicts(display(header, define, rule)) == ["definition", "verified"]
+    wrong = rule.replace("+ D(p(y|x)", "- D(p(y|x)")
+    assert verdicts(display(header, define, wrong)) == ["definition", "refuted"]
+    other = r"D(q(y|x) \| p(y|x)) \ge 0"
+    assert verdicts(display(header, define, other)) == ["definition", "error"]

@@ -2038,3 +2038,57 @@ def test_a_moment_of_a_declared_law_heading_a_definition_is_checked(sign):
     assert verdicts(display(header, rf"\mathrm{{Var}}(X) {sign} 2", r"\mathrm{Var}(X) = 2")) \
         == ["refuted", "refuted"]
     assert verdicts(display(header, rf"\mathbb{{E}}[X] {sign} 0")) == ["definition"]
+
+
+BERNOULLI_HALF = ("% derive: discrete x\n"
+                  "% derive: random X with density \\mathrm{Bernoulli}(\\tfrac12) over x\n")
+GAUSSIAN_XY = ("% derive: random X with density \\mathcal{N}(0, 1) over x\n"
+               "% derive: random Y with density \\mathcal{N}(0, 1) over y\n"
+               "% derive: random X, Y independent\n")
+
+
+@pytest.mark.parametrize("sign", [":=", r"\triangleq", r"\stackrel{\text{def}}{=}", r"\equiv"])
+def test_an_entropy_of_a_declared_law_heading_a_definition_is_checked(sign):
+    """atkJ: `H(X) \\stackrel{\\text{def}}{=} -1` of a declared Bernoulli(½) X became the
+    file's own H(X), and `H(X) < 0` verified. H(X) of a law given by a formula is a number,
+    as `\\mathbb{E}[X] :=` of one is: the row is checked — a wrong value refuted, a right one
+    shown as a definition — and H keeps derive's meaning below."""
+    assert verdicts(display(BERNOULLI_HALF, rf"H(X) {sign} -1", r"H(X) < 0")) == \
+        ["refuted", "refuted"]
+    assert verdicts(display(BERNOULLI_HALF, rf"H(X) {sign} \log 2", r"H(X) > 0")) == \
+        ["definition", "verified"]
+
+
+@pytest.mark.parametrize("head, verdict", [
+    (r"H(X, Y) := 2 \log 2", "undecided"), (r"H(X, Y) \triangleq \log 2", "refuted")])
+def test_a_joint_entropy_of_declared_laws_heading_a_definition_is_checked(head, verdict):
+    """H(X, Y) of two independent Bernoulli(½) variables is 2 log 2: checked as a claim
+    (the right value is not proved yet — a sum of a mass function at a point off its known
+    pieces — but never the file's own H)."""
+    header = BERNOULLI_HALF + ("% derive: discrete y\n% derive: random Y with density "
+                               "\\mathrm{Bernoulli}(\\tfrac12) over y\n"
+                               "% derive: random X, Y independent\n")
+    assert verdicts(display(header, head)) == [verdict]
+
+
+@pytest.mark.parametrize("head, verdict", [
+    (r"h(X) := \frac{1}{2} \log(2 \pi e)", "definition"),
+    (r"h(X) := 1", "refuted"),
+    (r"I(X; Y) := 1", "refuted"),
+])
+def test_information_heads_of_declared_laws_are_checked(head, verdict):
+    """h(X), I(X; Y) of random variables with laws given by formulas (independent standard
+    normals): determined numbers, so a `:=` row heading one is checked."""
+    assert verdicts(display(GAUSSIAN_XY, head)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"H(Y) < 0", r"H(X, Y) < 0", r"h(Y) \ge -1"])
+def test_an_entropy_the_file_defines_is_refused_at_other_variables(row):
+    """An undeclared law's H(X) := … is the author's definition (used below: `H(X) < 0`
+    holds under it); H of another variable would be derive's entropy beside it — refused."""
+    header = ("% derive: variable x\n% derive: density p over x\n"
+              "% derive: random X with density p over x\n% derive: random Y with density p over x\n")
+    assert verdicts(display(header, r"H(X) \stackrel{\text{def}}{=} -1", r"H(X) < 0")) == \
+        ["definition", "verified"]
+    assert verdicts(display(header, r"H(X) \stackrel{\text{def}}{=} -1", row)) == \
+        ["definition", "error"]

@@ -524,6 +524,8 @@ class ChainBuilder:
             raise used_before(self.source, exc, head_part.start) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), head_part.start) from None
+        if head.form is not None:       # `D_{KL}(p \| q) := …`: the file's own form
+            self.scope.own_form(head.form, head.label, head_part.start)
         self._params = head.params
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
@@ -674,6 +676,8 @@ class ChainBuilder:
             raise used_before(self.source, exc, part.start) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), part.start) from None
+        if head.form is not None:       # `… =: D_{KL}(p \| q)`: the file's own form
+            self.scope.own_form(head.form, head.label, part.start)
         named = replace(part, relation=Relation.EQ, term=Defined(name, (), value.term),
                         head=None)
         self._append(StepKind.DEFINITION, Relation.EQ, named.term, value.term, part.latex,

@@ -29,6 +29,16 @@ from derive.model.terms import E, OO, PI, Allowance, Term, free_names, nodes
 MAX_EXPANSION = 50_000
 
 
+@dataclass(frozen=True)
+class OwnForm:
+    """A form of a registry operator (`form`, an `OperatorForm`) the file defines, as
+    written (`label`: `D_{KL}(p \\| q)`), at offset `start`."""
+
+    form: object
+    label: str
+    start: int
+
+
 def own_range(key):
     """The spelling shown for the range of a discrete variable declared without one."""
     return f"\\operatorname{{range}}({key})"
@@ -151,6 +161,7 @@ class FileScope:
         self.operator_values = {}  # registry key (JS, KL, TV) → its values read with arguments
         self.own_forms = {}       # operator key (D_{KL}) → label of a form a `define` gave it
         self.read_operators = set()  # operator spellings read as derive's operator above
+        self.defined_forms = []   # `OwnForm`s: registry operators' forms the file defines
         self.unread = {}          # key of a name whose defining row could not be read → offset
         self.two_meanings = {}    # Name used as a number and as a function → why (`conflicted`)
         self.special_refused = {}  # key of a known function refused undefined (σ) → first use
@@ -404,6 +415,12 @@ class FileScope:
         if head is not None:
             self.heads[head] = name
         return name
+
+    def own_form(self, form, label, start):
+        """The file defines registry operator form `form` (`OperatorForm`) itself as
+        `label` at offset `start`: the operator at other arguments of that shape is then
+        refused (`OwnForms.not_an_own_form`)."""
+        self.defined_forms.append(OwnForm(form, label, start))
 
     def abbreviate(self, key, argument, info):
         """`\\sigma = \\sigma(w^\\top x)` (blogs' "simplify notation"): the bare spelling of

@@ -94,6 +94,7 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
+from derive.frontend.latex.own_forms import OwnForms
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -257,6 +258,7 @@ class Head:
     quantity: str | None = None    # over declared variables: the label, if the body is one
     shadows: tuple = ()            # defined numbers its parameters' letters name (`L(h)`)
     value_at: str | None = None    # `\sigma = \sigma(a)`: the function's value at a (its text)
+    form: object = None            # the `OperatorForm` of a registry operator it defines
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,8 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
 
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Moments, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws, BoldVectors):
+             Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws, BoldVectors,
+             OwnForms):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -846,6 +849,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"of {head.label} here would give it a second meaning — "
                                  "name the file's quantity otherwise", children[0])
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
+        if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
+            self.scope.own_form(head.form, head.label, start + _start(children[0]))
         return head.key, head.params, body, head.label
 
     def _at_the_files_index(self, head):
@@ -1289,8 +1294,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         `define \\sigma_q^2(t) = …` (a new name squared before its fresh letters, DDPM's
         variance schedule) defines σ_q(t) as the principal square root of the body
         (`squared`), as a chain's `s^2 = …` defines s: only as a function of parameters."""
-        self.squaring = False
+        self.squaring, self.head_form = False, None
         found = self._head(side, relation, directive)
+        if found is not None and found.label is not None and self.head_form is not None:
+            found = replace(found, form=self.head_form)     # D_{KL}(p \| q) := …: the file's
         if not self.squaring:
             return found
         self.squaring = False
@@ -1437,6 +1444,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 registry.spelled(name.key):
             raise self.error(f"{label} is defined above: := here would give it a second "
                              "meaning — write = to state a claim about it", items[0])
+        if relation is DEFINE and not known and label not in self.scope.heads and \
+                registry.spelled(name.key) and not at_numbers and \
+                self.defines_a_form(name.key, bracket, items[0]):
+            self.restating = True       # `H(X) := …` of a declared Bernoulli X: checked
+            return None
         if not self.defining and not known and \
                 self._entropy_to_a_base(name, bracket) is not None:
             self.restating = relation is DEFINE     # `H_D(X) = …`: C&T's entropy, checked
@@ -5881,6 +5893,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 raise self.error(f"{key} {MISMATCH}; here "
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
+        self.own_form_here(op.key, dists, bracket.node)
         self.operator_use(key, bracket.node)
         self.scope.read_operators.add(key)
         pinned = any(self.written_with_dot(a) for a in bracket.args)

@@ -1,0 +1,145 @@
+"""Forms of registry operators a file defines itself (mixed into `Reader`).
+
+A row `D_{KL}(p \\| q) := \\int q \\log \\frac{q}{p}` (also `\\triangleq`, `\\equiv`,
+`\\stackrel{\\text{def}}{=}`) or a `% derive: define` of such a form is the author's definition
+of the operator at those arguments, and the rows below use it (README "Definitions as papers
+write them"). One name means one thing: the same registry operator at other arguments of the
+same shape — `D_{KL}(q \\| p)`, `\\mathrm{KL}(q \\| p)`, `D(q \\| p)` beside a defined
+`D_{KL}(p \\| q)`; `H(Y)` beside a defined `H(X)` — would be derive's operator beside the
+author's, so it is refused where it stands. Forms of another shape keep derive's meaning:
+Cover & Thomas define the conditional `D(p(y|x) \\| q(y|x))` and use the joint and marginal
+divergences beside it.
+
+A form whose every law is given by a formula (`random X with density
+\\mathrm{Bernoulli}(\\tfrac12) over x`: H(X) is a number) is no definition of notation but a
+claim about a determined quantity: such a row is checked, as `\\mathbb{E}[X] :=` of a declared
+law is (`Reader._head`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive.frontend.errors import InputError
+from derive.model.names import Kind
+from derive.model.terms import Dens, Dist, Family
+from derive.model.terms import nodes as subterms
+from derive.notation import registry
+
+# registry operators that are one quantity under two keys: the entropy of a distribution,
+# H(p), and of random variables, H(X) (the marginal of X's law)
+_SAME_QUANTITY = {"HX": "H"}
+
+
+@dataclass(frozen=True)
+class OperatorForm:
+    """One form of a registry operator: `op` its key (units and the distribution/variable
+    split of entropy folded: `KL`, `H`, `MI`, …), `shape` what each argument is (a `law`, a
+    `conditional`, a law `at a value`, a `family` written inline, a `formula`) and which
+    arguments are over the same variables (`I(X; X)`, a variable paired with itself, is
+    another form than `I(X; Y)`: Cover & Thomas's `I(X; X) = H(X)`), and whether
+    every law it reads is given by a formula (`determined`: the form is then a number)."""
+
+    op: str
+    shape: tuple
+    determined: bool
+
+
+class _Probed(Exception):
+    """Raised inside a probing read once the form is known: the read stops there, before
+    it records anything (a use of the operator, an averaged conditioning variable)."""
+
+    def __init__(self, form):
+        super().__init__("probed")
+        self.form = form
+
+
+def _argument_shape(argument):
+    """What one argument of an operator is, for comparing forms."""
+    if isinstance(argument, Dist):
+        if argument.cond:
+            return "at a value"
+        return "conditional" if argument.given else "law"
+    return "family" if isinstance(argument, Family) else "formula"
+
+
+class OwnForms:
+    """Records the forms of registry operators the file defines and refuses the operator
+    at other arguments of the same shape."""
+
+    probing_form = False
+
+    def form_of(self, key, arguments):
+        """The `OperatorForm` of registry operator `key` at `arguments` (its `Dist`s)."""
+        op = key.removesuffix(registry.BITS)
+        spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else k
+                  for k, a in enumerate(arguments)]
+        return OperatorForm(_SAME_QUANTITY.get(op, op),
+                            tuple(_argument_shape(a) for a in arguments) +
+                            tuple(spaces.index(space) for space in spaces),
+                            all(isinstance(a, Family) or isinstance(a, Dist) and
+                                self._determined(a.name) for a in arguments))
+
+    def _determined(self, law):
+        """Whether the declared law `law` is given by a formula (a family, a table, pieces),
+        or is an expression in such laws (the product law of independent variables)."""
+        found = self.scope.table.get(law)
+        if found is None or found.kind is not Kind.DISTRIBUTION:
+            return False
+        info = found.info
+        if info.formula is not None or info.family is not None:
+            return True
+        return info.expression is not None and all(
+            isinstance(d.dist, Family) or self._determined(d.dist.name)
+            for d in subterms(info.expression) if isinstance(d, Dens))
+
+    def probe_form(self, key, bracket):
+        """The `OperatorForm` `key(bracket)` reads as (derive's operator), or None when it
+        does not read as one. Nothing of the read is kept."""
+        self.probing_form = True
+        try:
+            self.information(key, bracket) or self._operator(key, bracket)
+        except _Probed as probed:
+            return probed.form
+        except InputError:
+            return None
+        finally:
+            self.probing_form = False
+        return None
+
+    def own_form_here(self, key, arguments, node):
+        """At a read of registry operator `key` with `arguments`: while probing, stop with
+        the form; else refuse it where the file defines the operator at other arguments of
+        the same shape."""
+        form = self.form_of(key, arguments)
+        if self.probing_form:
+            raise _Probed(form)
+        self.not_an_own_form(form, node)
+
+    def defines_a_form(self, key, bracket, node):
+        """At a head `key(bracket)` defining a form of a registry operator (a `:=` row, or a
+        `define` directive): whether the row is to be checked instead — every law of the
+        form given by a formula (`H(X) :=` of a declared Bernoulli X: a number, not
+        notation; rows only). Otherwise the form is kept for the head (`head_form`), to be
+        the file's own once defined; a second form of that shape is refused here."""
+        form = self.probe_form(key, bracket)
+        if form is None:
+            return False
+        if form.determined and not self.defining:
+            return True
+        self.not_an_own_form(form, node)
+        self.head_form = form
+        return False
+
+    def not_an_own_form(self, form, node):
+        """Refuse `form`, read at `node`, where the file defines its operator itself at
+        other arguments of the same shape."""
+        for own in self.scope.defined_forms:
+            if own.form.op == form.op and own.form.shape == form.shape:
+                line, _ = self.source.position(own.start)
+                title = registry.BY_KEY[form.op].title
+                raise self.error(
+                    f"the file defines the {title} itself as {own.label} (line {line}): "
+                    f"here, at other arguments or in another spelling, is it that "
+                    f"definition or derive's {title}? One name, one meaning — write "
+                    f"{own.label}, or give the file's quantity a name of its own", node)
