@@ -212,7 +212,7 @@ class Moments:
             return [Monomial(value)]
         if self.lawless_family(value) is not None:
             return [Monomial(ONE, ((value, 1),))]
-        if _seen_through(value):
+        if seen_through(value):
             return self._expanded(value.body, node)
         if isinstance(value, Add):
             return [m for c in value.children for m in self._expanded(c, node)]
@@ -416,7 +416,7 @@ def _summed(term, sums):
     return term
 
 
-def _seen_through(value) -> bool:
+def seen_through(value) -> bool:
     """Whether `value` is a definition used at numbers only — a plain name (`define S =
     …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
     means there and is averaged in its place."""

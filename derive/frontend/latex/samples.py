@@ -31,6 +31,7 @@ by the laws of independent copies — never as a constant of the expectation's o
 from __future__ import annotations
 
 from derive.frontend.latex.expectations import Averaging
+from derive.frontend.latex.moments import seen_through as _seen_through
 from derive.model.names import IndependentCopies, Kind, UnknownLaw
 from derive.model.terms import (
     ONE, Add, Call, Defined, Dist, Expect, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
@@ -270,13 +271,6 @@ def _squared(value):
         base = value.base
         return base.operands[0] if isinstance(base, Fn) and base.fname == "abs" else base
     return None
-
-
-def _seen_through(value) -> bool:
-    """Whether `value` is a definition used at numbers only — a plain name (`define S =
-    …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
-    means there and is averaged in its place."""
-    return isinstance(value, Defined) and all(isinstance(a, Num) for a in value.arguments)
 
 
 def _averages_as_numbers(value, context):
