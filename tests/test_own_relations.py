@@ -168,17 +168,19 @@ def test_a_label_stacked_on_an_arrow_is_refused_at_the_label():
     assert refused.value.offset == 12 and "arrow" in refused.value.message
 
 
-@pytest.mark.parametrize("space", [r"\enspace", r"\thinspace", r"\medspace", r"\negthinspace",
-                                   r"\mkern18mu", r"\kern-2pt", r"\hskip 1em", r"\mskip 5mu"])
-def test_spacing_commands_are_spaces(check_text, space):
-    """Spacing a pasted row carries (atkJ minor): a space, as `\\,` is — a false row stays
-    refuted."""
+@pytest.mark.parametrize("space", [r"\thinspace", r"\medspace", r"\thickspace", r"\negthinspace"])
+def test_named_thin_spaces_are_spaces(check_text, space):
+    """`\\thinspace` is `\\,` (atkJ minor): a space — a false row stays refuted."""
     text = REAL_A + (f"$$ (a+1)^2 {space} = a^2 + 2a + 1 $$\n"
                      f"$$ (a+1)^2 = a^2 {space} + 2a $$\n")
     assert support.verdicts(check_text(text)) == ["verified", "refuted"]
 
 
-@pytest.mark.parametrize("space", [r"\kern", r"\mkern x"])
-def test_a_kern_without_its_dimension_is_refused(check_text, space):
-    text = REAL_A + f"$$ (a+1)^2 {space} = a^2 + 2a + 1 $$\n"
-    assert support.verdicts(check_text(text)) == ["error"]
+@pytest.mark.parametrize("space", [r"\enspace", r"\kern2em", r"\mkern18mu", r"\hskip 1em plus 0pt",
+                                   r"\mskip 3mu plus 0mu", r"\kern"])
+def test_wide_or_measured_spaces_are_refused(check_text, space):
+    """atkK F1/F3: `a \\kern2em a \\ge 0` prints two statements (read as a·a, a false step was
+    verified), and `\\hskip 1em plus 0pt` carries glue (read as letters times 0): refused."""
+    text = REAL_A + (f"$$ a^2 = a {space} a \\ge 0 $$\n"
+                     f"$$ (a+1)^2 = a^2 + 2a {space} + 2 $$\n")
+    assert "verified" not in support.verdicts(check_text(text))
