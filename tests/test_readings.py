@@ -5622,3 +5622,31 @@ def test_the_bold_operator_error_stands_at_the_operator():
 ])
 def test_bold_letters_that_are_numbers_still_multiply(header, row, expected):
     assert verdicts(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"(\mathbf{A}-\mathbf{B})(\mathbf{A}+\mathbf{B}) = \mathbf{A}^2 - \mathbf{B}^2",
+    r"\mathbf{A}^2 \mathbf{B} = \mathbf{B} \mathbf{A}^2",
+    r"(\mathbf{A}+\mathbf{B})^2 = \mathbf{A}^2 + 2 (\mathbf{A})(\mathbf{B}) + \mathbf{B}^2",
+    r"\frac{\mathbf{A}}{\mathbf{B}} \mathbf{B} = \mathbf{A}",
+    r"\exp(\mathbf{A})\exp(\mathbf{B}) = \exp(\mathbf{A}+\mathbf{B})",
+    r"\boldsymbol{\Sigma}^{-1} \boldsymbol{\Lambda} = \boldsymbol{\Lambda} \boldsymbol{\Sigma}^{-1}",
+])
+def test_a_product_of_two_undeclared_bold_letters_is_refused_however_written(row):
+    """atkL (round 33): only bare bold letters side by side were refused, so
+    `\\mathbf{A}^2\\mathbf{B} = \\mathbf{B}\\mathbf{A}^2` and e^A e^B = e^{A+B} verified —
+    false of matrices. Any product whose factors hold two undeclared bold letters is."""
+    (step,) = steps(display("", row))
+    assert step.kind == "unreadable" and "matrices" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a sum and powers of sums alone hold for matrices as for numbers
+    (r"(\mathbf{A}+\mathbf{B})^2 - (\mathbf{A}-\mathbf{B})^2 = 2((\mathbf{A}+\mathbf{B})^2 - \mathbf{A}^2 - \mathbf{B}^2)", "verified"),
+    (r"\mathbf{A} + \mathbf{B} = \mathbf{B} + \mathbf{A}", "verified"),
+    (r"\mathbf{A}^2 \mathbf{A} = \mathbf{A}^3", "verified"),
+    (r"\mathbf{A}^2 \mathbf{A} = \mathbf{A}^2", "refuted"),
+    (r"f(\mathbf{x}) g(\mathbf{y}) = g(\mathbf{y}) f(\mathbf{x})", "verified"),
+])
+def test_bold_letters_not_multiplied_together_still_read(row, expected):
+    assert verdicts(display("", row)) == [expected]

@@ -13,6 +13,16 @@ refused, at the operator (or the second letter), asking to declare it. Declared 
 read as declared (`real a`: a number; `real \\mu in \\mathbb{R}^n`: a vector, whose own
 readings and refusals apply); transposes, norms and `\\langle \\cdot, \\cdot \\rangle` of
 undeclared letters are refused elsewhere (matrices.py, inner_products.py).
+
+However it is written, a product whose factors hold two different undeclared bold letters
+(`\\mathbf{A}^2 \\mathbf{B}`, `(\\mathbf{A} - \\mathbf{B})(\\mathbf{A} + \\mathbf{B})`,
+`\\exp(\\mathbf{A}) \\exp(\\mathbf{B})`, `\\frac{\\mathbf{A}}{\\mathbf{B}}`) may be one of matrices,
+whose order matters: read as numbers it would prove what fails for matrices
+(`\\mathbf{A}^2\\mathbf{B} = \\mathbf{B}\\mathbf{A}^2`), so the row is refused
+(`bold_not_multiplied`). Sums, numbers times a bold letter, and powers of one letter or of
+a sum with no product beside them (`(\\mathbf{A} + \\mathbf{B})^2 - \\mathbf{A}^2`: its
+expansion is symmetric in the order of the letters) hold for matrices as for numbers; letters
+inside an unknown function's argument (`f(\\mathbf{x}) g(\\mathbf{y})`: numbers) do not count.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import re
 from lark import Tree
 
 from derive.frontend.latex.pieces import is_token, is_tree
+from derive.model.terms import Call, Mul, Sym, nodes
 
 # One bold letter as written (the whole operand): `\mathbf{a}`, `\mathbf a`,
 # `\boldsymbol{\mu}`, `\bm{x}_1`, `\mathbf{x}_{i}`, `\mathbf{z_i}`, `{\bf a}`, `{\bf b}_1`,
@@ -68,6 +79,41 @@ class BoldVectors:
                          f"numbers: derive does not read it — declare the letters (% derive: "
                          f"real {key} in \\mathbb{{R}}^n, a vector, where derive reads "
                          f"vectors; % derive: real {key}, a number)", operator)
+
+    def note_bold_number(self, name, node):
+        """Remember `name`, an undeclared symbol just read from `node`, when it is written as
+        one bold letter (for `bold_not_multiplied`)."""
+        if self._bold_letter(node) or is_tree(node, "script") and any(
+                self._bold_letter(c) for c in node.children):
+            self.bold_numbers.setdefault(name, node)
+
+    def bold_not_multiplied(self, terms):
+        """Refuse a row where a product's factors hold two different undeclared bold letters
+        (module docstring), at the second letter's first place in the row."""
+        if len(self.bold_numbers) < 2:
+            return
+        for term in terms:
+            for product in nodes(term, skip=lambda t: isinstance(t, Call)):
+                if not isinstance(product, Mul):
+                    continue
+                held = [self._bold_in(factor) for factor in product.children]
+                held = [h for h in held if h]
+                letters = set().union(*held) if held else set()
+                if len(held) >= 2 and len(letters) >= 2:
+                    first = sorted(letters, key=lambda n: self.bold_numbers[n].meta.start_pos
+                                   if not self.bold_numbers[n].meta.empty else 0)
+                    node = self.bold_numbers[first[1]]
+                    raise self.error(
+                        f"{self.source_text(node).strip()} and "
+                        f"{self.source_text(self.bold_numbers[first[0]]).strip()} are not "
+                        f"declared, and a product of two bold letters may be one of matrices, "
+                        f"whose order matters, not of numbers: derive does not read it — "
+                        f"declare the letters (% derive: real {first[0].latex}, a number)", node)
+
+    def _bold_in(self, factor):
+        """The undeclared bold letters a factor holds, outside unknown functions' arguments."""
+        return {t.name for t in nodes(factor, skip=lambda t: isinstance(t, Call))
+                if isinstance(t, Sym) and t.name in self.bold_numbers}
 
     def _mark(self, operands, operator, spelling):
         """Record each node of the bold `operands` with the operator that makes it a vector."""

@@ -357,6 +357,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         self.vector_uses = {}
+        self.bold_numbers = {}          # undeclared bold letters read as numbers: bold_vectors.py
         self.summed_away = {}           # the file's index → where a sum went on over it
         children, stated = self.split_hypotheses(tree.children, text)
         self.premised = bool(stated)        # `t = 1 \implies …`: the row says it under them
@@ -462,6 +463,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if self.averaged_given:
             self._averaged_not_free(parts)
         self._summed_not_free([p.term for p in parts])
+        self.bold_not_multiplied([p.term for p in parts if p.term is not None])
         self._summed_nowhere_else(parts)
         if self.scope.readings.get(REPARAMETERISED):
             parts = [replace(p, term=self.over_noise(p.term, p.start)) if p.term is not None
@@ -4180,6 +4182,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node),
                                              self.real_copy(key))
         self._conflict(key, conflict, node, Kind.SYMBOL)
+        self.note_bold_number(name, node)
         for spelling in (f"{key}'", f"{key}''", f"\\dot{{{key}}}", f"\\ddot{{{key}}}"):
             self._undeclared_use(spelling, Kind.FUNCTION, key, node, spelling)
         return name
