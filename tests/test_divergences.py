@@ -1181,3 +1181,15 @@ def test_other_shapes_beside_a_defined_conditional_divergence_keep_their_meaning
     assert verdicts(display(header, define, wrong)) == ["definition", "refuted"]
     other = r"D(q(y|x) \| p(y|x)) \ge 0"
     assert verdicts(display(header, define, other)) == ["definition", "error"]
+
+
+def test_an_inline_family_is_a_law_beside_a_declared_one():
+    """atkK F8 (round 33): `D_{KL}(p \\| \\mathcal{N}(0, 1)) :=` (the reverse) counted as another
+    shape than `D_{KL}(p \\| q)` of a declared `q = \\mathcal{N}(0, 1)`, so their sum `= 0`
+    verified (one name, two meanings). Same shape: refused."""
+    header = ("% derive: variable x\n% derive: density p\n"
+              "% derive: density q = \\mathcal{N}(0, 1) over x\n")
+    define = (r"D_{KL}(p \| \mathcal{N}(0, 1)) := "
+              r"\int p(x) \log \frac{\mathcal{N}(x; 0, 1)}{p(x)} dx")
+    mixed = r"D_{KL}(p \| \mathcal{N}(0, 1)) + D_{KL}(p \| q) = 0"
+    assert verdicts(display(header, define, mixed)) == ["definition", "error"]

@@ -60,7 +60,9 @@ def _argument_shape(argument):
         if argument.cond:
             return "at a value"
         return "conditional" if argument.given else "law"
-    return "family" if isinstance(argument, Family) else "formula"
+    # an inline family (`\\mathcal{N}(0, 1)`) is a law as a declared `density q = \\mathcal{N}(0,
+    # 1)` is: the same shape, or `D(p\\|\\mathcal{N}(0,1))` defined and `D(p\\|q)` are two meanings
+    return "law" if isinstance(argument, Family) else "formula"
 
 
 class OwnForms:
@@ -72,7 +74,10 @@ class OwnForms:
     def form_of(self, key, arguments):
         """The `OperatorForm` of registry operator `key` at `arguments` (its `Dist`s)."""
         op = key.removesuffix(registry.BITS)
-        spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else k
+        laws = [frozenset(v.variable for v in a.over) for a in arguments if isinstance(a, Dist)]
+        # an inline family is over the variable of the law beside it (`D(p\\|\\mathcal{N}(0,1))`)
+        spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else
+                  laws[0] if isinstance(a, Family) and laws else k
                   for k, a in enumerate(arguments)]
         return OperatorForm(_SAME_QUANTITY.get(op, op),
                             tuple(_argument_shape(a) for a in arguments) +
