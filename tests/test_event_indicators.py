@@ -65,3 +65,43 @@ def test_indicators_not_read_are_refused_at_their_position(header, row, message)
     (step,) = load_tex("e.tex", display(header, row)).steps
     assert step.kind.value == "unreadable" and message in step.message
     assert step.location.line == header.count("\n") + 1 and step.location.column > 1
+
+
+ESTIMATOR = ("% derive: variable u\n% derive: density p over u\n"
+             "% derive: random \\hat{\\theta} with density p over u\n% derive: real \\theta, \\phi\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\text{Var}_\theta(\hat{\theta}) = \mathbb{E}_\theta[\hat{\theta}^2] - \mathbb{E}_\theta[\hat{\theta}]^2",
+     "verified"),
+    (r"\mathbb{E}_\theta[(\hat{\theta} - \theta)^2] = \text{Var}_\theta(\hat{\theta}) + (\mathbb{E}_\theta[\hat\theta] - \theta)^2",
+     "verified"),
+    (r"\mathbb{E}_\theta[(\hat{\theta} - \theta)^2] = \operatorname{Var}_\theta(\hat{\theta}) + (\mathbb{E}_\theta[\hat\theta] + \theta)^2",
+     "refuted"),
+    (r"\text{Var}_\theta(\hat{\theta}) = \mathbb{E}_\theta[\hat{\theta}^2] + \mathbb{E}_\theta[\hat{\theta}]^2",
+     "refuted"),
+    (r"\frac{d}{d\theta} \mathbb{E}_\theta[\hat\theta] = 0", "refuted"),
+])
+def test_expectation_at_the_parameter_of_the_one_abstract_law(row, expected):
+    (verdict,) = verdicts(display(ESTIMATOR, row))
+    assert verdict == expected
+
+
+@pytest.mark.parametrize("header, rows, message", [
+    (ESTIMATOR, [r"\mathbb{E}_\theta[\hat\theta] = 1", r"\mathbb{E}_\phi[\hat\theta] = 1"],
+     "depends on \\theta"),
+    (ESTIMATOR + "% derive: variable v\n% derive: density q over v\n",
+     [r"\mathbb{E}_\theta[\hat\theta] = 1"], "not exactly one abstract law"),
+])
+def test_parameter_subscripts_not_read_are_refused(header, rows, message):
+    step = load_tex("e.tex", display(header, *rows)).steps[-1]
+    assert step.kind.value == "unreadable" and message in step.message
+
+
+def test_an_unread_define_is_an_error_at_its_position_and_the_file_goes_on():
+    text = (ESTIMATOR + "% derive: variable v\n% derive: density q over v\n"
+            "% derive: define b = \\mathbb{E}_\\theta[\\hat{\\theta}] - \\theta\n")
+    first, second, third = load_tex("e.tex", display(text, "b = 1", r"\theta = \theta")).steps
+    assert "not exactly one abstract law" in first.message and first.location.line == 7
+    assert "b's definition at line 7 could not be read" in second.message
+    assert third.kind.value != "unreadable"

@@ -174,7 +174,6 @@ class FileScope:
         self.labelled_plan = frozenset()   # such letters anywhere in the file (`ahead.Plan`)
         self.identity = None      # offset of the first undeclared I read as the identity matrix
         self.matrices = {}        # key → `matrices.DiagonalDefinition` (`define \\Sigma = \\text{diag}(…)`)
-        self.parameter_subscript = None   # θ of `E_θ` read as the file's one abstract law
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

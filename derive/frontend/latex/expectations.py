@@ -16,7 +16,9 @@ rule per form:
 * Several draws in one subscript (`\\mathbb{E}_{x \\sim p, y \\sim q}`, `x, y \\sim p`,
   `\\mathbb{E}_{p(x) q(y \\mid x)}`): draws.py.
 * `E_p[f]`, `\\mathbb{E}_\\theta[f]` (a declared number, the statistician's E_θ): under the
-  one declared law whose formula mentions θ (`_law_at_parameter`); several: refused.
+  one declared law whose formula mentions θ or that depends on θ (`_law_at_parameter`);
+  several: refused; none: the file's one abstract law, which then depends on θ
+  (`_only_law_at`), else refused.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
@@ -746,19 +748,19 @@ class Expectations:
 
     def _only_law_at(self, key, node):
         """`\\mathbb{E}_\\theta[\\hat\\theta]` where no declared law is written with θ: the
-        file's only law, when it is abstract and depends on nothing declared — the law of
-        the data at the parameter value θ, which an arbitrary law stands for. One such
-        subscript per file (`E_θ` and `E_{θ'}` would be one law, making
-        E_θ[X] = E_{θ'}[X] true); any other case is refused, saying what to declare."""
+        file's only law, when it is abstract and depends on nothing yet — the law of the
+        data at the parameter value θ, which an arbitrary law stands for. From here on the
+        law depends on θ, as after `% derive: depends p on \\theta` (a derivative in θ of
+        E_θ[…] is never 0 by reading; a second subscript E_φ is then refused, never one
+        law with E_θ). Any other case is refused, saying what to declare."""
         laws = [(n, d.info) for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared]
-        first = self.scope.parameter_subscript
-        if len(laws) == 1 and _abstract(laws[0][1]) and \
-                not self.scope.parameters.get(laws[0][0]) and first in (None, key):
-            self.scope.parameter_subscript = key
+        if len(laws) == 1 and _abstract(laws[0][1]) and not self.scope.parameters.get(laws[0][0]):
+            self.scope.depends(laws[0][0], self.declared(key)[0])
             return Dist(laws[0][0], laws[0][1].over)
-        why = (f"the subscript {first} already names the file's one abstract law"
-               if len(laws) == 1 and first not in (None, key) else
+        why = (f"the file's one law {laws[0][0].latex} depends on "
+               f"{', '.join(n.latex for n in self.scope.parameters.get(laws[0][0], ()))}"
+               if len(laws) == 1 and self.scope.parameters.get(laws[0][0]) else
                "no declared law is written with it, and the file has not exactly one abstract "
                "law it could index")
         raise self.error(f"{key} as an expectation's subscript is the parameter its law is "
