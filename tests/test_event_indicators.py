@@ -51,7 +51,7 @@ def test_the_indicator_restricts_the_integral_to_the_event():
 
 
 @pytest.mark.parametrize("header, row, message", [
-    (HALF_LINE, r"\mathbb{1}\{Z \ge t\} \le 1", "read only inside an expectation"),
+    (HALF_LINE, r"\mathbb{1}\{Z \ge t\} \le 1", "is read only inside an expectation"),
     (HALF_LINE, r"\mathbb{E}[e^{\mathbb{1}\{Z \ge t\}}] = 1", "as a factor of a term"),
     (HALF_LINE, r"\operatorname{Var}(\mathbb{1}\{Z \ge t\}) = 1", "as a factor of a term"),
     (HALF_LINE, r"\mathbb{E}[\mathbb{1}\{Z \ge t\} \mathbb{1}\{Z \le 2t\}] = 1",

@@ -146,11 +146,8 @@ class Indicators:
         left, relation, right = equation
         if self.scouting:          # which variables the argument writes: the event's
             return Add(self.term(_group(left)), self.term(_group(right)))
-        if not self.averaged:
-            raise self.error("an indicator of an event is read only inside an expectation "
-                             "over its random variable (\\mathbb{E}[t \\cdot "
-                             "\\mathbb{1}_{\\{Z \\ge t\\}}] = t \\cdot \\mathbb{P}(Z "
-                             "\\ge t)); write \\mathbb{P}(Z \\ge t) for its mean", node)
+        if not self.averaged:      # outside an expectation: no event, indices refused
+            return self.index_equation(equation, node)
         g, c = self.term(_group(left)), self.term(_group(right))
         written = _event_values(g) | _event_values(c)
         averaged = [b for b in self.averaged if b in written]
@@ -226,7 +223,10 @@ class Indicators:
         left, relation, right = equation
         if relation not in _EQUAL | _UNEQUAL:
             raise self.error(f"an indicator of {relation} between indices is not read: derive "
-                             "reads only = and \\ne (the Kronecker delta)", node)
+                             "reads only = and \\ne (the Kronecker delta); an indicator of an "
+                             "event of a random variable is read only inside an expectation "
+                             "over it (\\mathbb{E}[t \\cdot \\mathbb{1}_{\\{Z \\ge t\\}}] = "
+                             "t \\cdot \\mathbb{P}(Z \\ge t))", node)
         label = NamePiece(r"\mathbb{1}", r"\mathbb{1}", None, None, 0, node)
         a, b = (self._whole_index(_group(side), label,
                                   "the indicator of an equation compares whole numbers")
