@@ -140,25 +140,9 @@ class Builder:
             self.chains.end_chain()
             self.chains.add(stated.parts)
             changes = True
-        except InputError as error:
-            if keyword != "define" or not self._unread_define(error, body, offset):
-                raise
-            changes = True
         if changes:
             self.chains.end_chain(resumable=keyword == "assume" and not within)
             self._heading_apart()
-
-    def _unread_define(self, error, body, offset):
-        """A `% derive: define` whose body could not be read, when it plainly names what it
-        defines: an unread definition at the error's position (its later uses are errors,
-        `FileScope.unread`), so the rest of the file is still checked. False when the name
-        itself is not clear (the file is then refused as before)."""
-        key = self.reader.would_define(body, offset)
-        if key is None or self.reader.knows(key):
-            return False
-        self.scope.unread[key] = offset
-        self.chains.unreadable(error, offset, body, defining=True)
-        return True
 
     def prose_between(self):
         """Prose stands between the display read last and the next one: a row that follows
