@@ -91,13 +91,21 @@ class Estimators:
                 k = start
             k -= 1
         for p in out:
-            if isinstance(p, NamePiece) and p.base in known:
+            if isinstance(p, NamePiece) and p.base in known and not self._own_word(p):
                 raise self.error(f"`\\operatorname{{{p.base}}}` is read only before the bracket "
                                  f"of an estimator, {p.base}(\\hat{{\\theta}}) of a random "
                                  "variable \\hat{\\theta} and a declared real \\theta ("
                                  + _MEANINGS[p.base] + "): write the expectation, or define "
                                  "the name", p.node)
         return out
+
+    def _own_word(self, piece):
+        """Whether the file gave this spelling of the word, with its subscript, a meaning
+        of its own (`define \\text{Bias}_\\theta(\\hat\\theta, \\theta) = …`, a row headed
+        `\\text{MSE}_\\theta(\\hat\\theta) = …`): that meaning is read, as the name's."""
+        return piece.sub is not None and (
+            self.scope.lookup(piece.key) is not None or
+            any(label.startswith(piece.key + "(") for label in self.scope.heads))
 
     def restates_estimate(self, name, bracket):
         """Whether a row defining `name(…)` (`\\text{Bias}(\\hat\\theta) := …`) defines a

@@ -58,15 +58,9 @@ class Events:
         x = self._event_variable(g, c, node)
         if x is None:
             return None                 # no random variable: `\\Pr` is refused as it was
-        upward = UPWARD[rel.value]
-        if x in _values(c):
-            if x in _values(g):
-                raise self.error("an event with the random variable on both sides is not "
-                                 "read: write it as g(X) ≥ c", node)
-            g, c, upward = c, g, not upward
         law = self.law_over((x,), node)
         density = Dist(law, (x,), (), (), ())
-        pieces = self._event_set(g, c, x, upward, node)
+        pieces = self.event_pieces(g, rel.value, c, x, node)
         total = []
         for low, high in pieces:
             bound = registry.bound_copy(x)
@@ -74,6 +68,19 @@ class Events:
                                   Mul(MINUS_ONE, OO) if low is None else low,
                                   OO if high is None else high))
         return total[0] if len(total) == 1 else Add(*total)
+
+    def event_pieces(self, g, relation, c, x, node):
+        """[(low, high)] (None: infinite) of the event `g relation c` of the continuous
+        variable x — the set `\\Pr(…)` integrates x's density over, and the set an
+        indicator `\\mathbb{1}\\{…\\}` inside an expectation restricts it to
+        (indicators.py), so that E[1{A}] and P(A) are one integral."""
+        upward = UPWARD[relation]
+        if x in _values(c):
+            if x in _values(g):
+                raise self.error("an event with the random variable on both sides is not "
+                                 "read: write it as g(X) ≥ c", node)
+            g, c, upward = c, g, not upward
+        return self._event_set(g, c, x, upward, node)
 
     def _one_event(self, bracket):
         """Refuse several events or a condition (`\\Pr(X \\ge t, X \\le 2t)`,

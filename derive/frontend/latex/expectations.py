@@ -16,7 +16,9 @@ rule per form:
 * Several draws in one subscript (`\\mathbb{E}_{x \\sim p, y \\sim q}`, `x, y \\sim p`,
   `\\mathbb{E}_{p(x) q(y \\mid x)}`): draws.py.
 * `E_p[f]`, `\\mathbb{E}_\\theta[f]` (a declared number, the statistician's E_θ): under the
-  one declared law whose formula mentions θ (`_law_at_parameter`); several: refused.
+  one declared law whose formula mentions θ or that depends on θ (`_law_at_parameter`);
+  several: refused; none: the file's one abstract law, which then depends on θ
+  (`_only_law_at`), else refused.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
@@ -99,6 +101,7 @@ class Expectations:
 
     averaged = ()             # bound variables of the enclosing expectations, innermost last
     moments_open = 0          # expectations, variances, covariances being read around here
+    scouting = False          # an argument read only for the variables it writes
 
     def expect_kind(self, base, sub, upright=False):
         """"E", "Var" or "Cov" when a name (with its subscript) is one of them, else None.
@@ -171,6 +174,7 @@ class Expectations:
         finally:
             self.moments_open -= 1
         self.no_random_members(value, piece.node)
+        self.no_loose_indicator(value)
         return value, used
 
     def _expectation(self, piece, rest):
@@ -570,7 +574,10 @@ class Expectations:
     def _moment(self, kind, averaging, bounds, values):
         """E[f], or Var/Cov written out as expectations over fresh copies."""
         if kind == "E":
-            return self.average(averaging, bounds, values[0])
+            indicated = self.indicated_average(bounds[0], averaging.dist, values[0]) \
+                if len(bounds) == 1 else None          # E[t · 1{Z ≥ t}]: indicators.py
+            return indicated if indicated is not None else \
+                self.average(averaging, bounds, values[0])
 
         def centred(value):
             copies = tuple(Name(b.latex, origin=b.origin) for b in bounds)
@@ -732,12 +739,34 @@ class Expectations:
             return None
         laws = [Dist(n, d.info.over) for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared and
-                found[0] in _law_names(d.info)]
+                found[0] in _law_names(d.info) | set(self.scope.parameters.get(n, ()))]
         if len(laws) > 1:
             raise self.error(f"{piece.key} is a parameter of more than one declared law "
                              f"({', '.join(d.name.latex for d in laws)}): say which, as in "
                              f"\\mathbb{{E}}_{{x \\sim {laws[0].name.latex}}}[…]", node)
-        return laws[0] if laws else None
+        return laws[0] if laws else self._only_law_at(piece.key, node)
+
+    def _only_law_at(self, key, node):
+        """`\\mathbb{E}_\\theta[\\hat\\theta]` where no declared law is written with θ: the
+        file's only law, when it is abstract and depends on nothing yet — the law of the
+        data at the parameter value θ, which an arbitrary law stands for. From here on the
+        law depends on θ, as after `% derive: depends p on \\theta` (a derivative in θ of
+        E_θ[…] is never 0 by reading; a second subscript E_φ is then refused, never one
+        law with E_θ). Any other case is refused, saying what to declare."""
+        laws = [(n, d.info) for n, d in self.scope.table.items()
+                if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared]
+        if len(laws) == 1 and _abstract(laws[0][1]) and not self.scope.parameters.get(laws[0][0]):
+            self.scope.depends(laws[0][0], self.declared(key)[0])
+            return Dist(laws[0][0], laws[0][1].over)
+        why = (f"the file's one law {laws[0][0].latex} depends on "
+               f"{', '.join(n.latex for n in self.scope.parameters.get(laws[0][0], ()))}"
+               if len(laws) == 1 and self.scope.parameters.get(laws[0][0]) else
+               "no declared law is written with it, and the file has not exactly one abstract "
+               "law it could index")
+        raise self.error(f"{key} as an expectation's subscript is the parameter its law is "
+                         f"at, but {why}: declare the law's dependence ('% derive: depends p "
+                         f"on {key}', or a formula in {key}), or name the law "
+                         f"(\\mathbb{{E}}_{{u \\sim p}}[…])", node)
 
     def law_parameter(self, key):
         """Whether `key` is a declared number that a declared law's formula, family or
@@ -850,10 +879,12 @@ class Expectations:
         """(the declared variables free in an argument — capitals of declared variables
         count — in declaration order, every free name) of the argument read as random."""
         self.random_depth += 1
+        saved, self.scouting = self.scouting, True
         try:
             read = [self.product(b) if isinstance(b, list) else self.term(b) for b in bodies]
         finally:
             self.random_depth -= 1
+            self.scouting = saved
         free = set().union(*(free_names(t) for t in read))
         variables = [n for n in free if self.scope.context.kind(n) is Kind.VARIABLE and
                      n.origin is None and n.local is None]
@@ -913,6 +944,13 @@ def _key_of(reader, sub):
     except Exception:          # noqa: BLE001 - not a name
         return None
     return piece.key if isinstance(piece, NamePiece) and piece.power is None else None
+
+
+def _abstract(info):
+    """Whether a declared law is given by nothing but its name (no formula, family,
+    expression, pushforward or reparameterisation)."""
+    return all(getattr(info, field) is None for field in
+               ("formula", "family", "expression", "law", "reparameterised"))
 
 
 def _law_names(info):

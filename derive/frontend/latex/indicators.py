@@ -1,4 +1,5 @@
-"""The indicator of an equation between whole-number indices, as the Kronecker delta.
+"""The indicator of an equation between whole-number indices, as the Kronecker delta; the
+indicator of an inequality event of a random variable inside an expectation over it.
 
 Softmax-gradient notes write ∂s_j/∂z_k = s_j(δ_jk − s_k) with the delta spelled as an
 indicator: `\\mathbb{1}[j = k]`, `\\mathbb{1}\\{j = k\\}`, `\\mathbb{1}_{j = k}`,
@@ -9,9 +10,8 @@ equal and 0 elsewhere: δ_{jk} (`members.kronecker`), and `\\ne` inside is 1 −
 Read only where that is the one meaning:
 * both sides are whole numbers at every value of their letters (`Reader._whole_index`: an
   undeclared letter there is an index, a declared real or a variable's value is refused —
-  `\\mathbb{1}\\{y = k\\}` of a real y is no delta of indices, and derive has no indicator of
-  an event);
-* the relation is `=` or `\\ne` (an indicator of `j < k` is no delta: refused);
+  `\\mathbb{1}\\{y = k\\}` of a real y is no delta of indices);
+* the relation is `=` or `\\ne` (an indicator of `j < k` is no delta: an event, below);
 * `\\mathbb{1}` (`\\mathbf{1}`, `\\boldsymbol{1}` with a subscript equation) is not a name
   the file declared — a declared `\\mathbb{1}` keeps the author's meaning;
 * a bracket after `\\mathbb{1}` holds one equation; anything else after it (a set,
@@ -19,15 +19,28 @@ Read only where that is the one meaning:
 * a plain `1` is an indicator only right before `\\{ … \\}` holding one equation and with no
   power of its own (`1\\{k = i\\}`); `1\\{x\\}`, `1^2\\{…\\}`, `1 (k = i)` keep their old
   reading (the number 1, then whatever follows).
+
+An inequality (`\\mathbb{1}_{\\{Z \\ge t\\}}`, Markov's proof) is an event: inside an
+expectation over the one continuous variable it names, each term of the argument with it as
+a factor is the integral of the rest times the density over the event's set — the set
+`\\Pr(Z \\ge t)` integrates over (events.py), so E[1{A}] = P(A) is one integral. Anywhere
+else (outside an expectation, under a function, in a variance, of a discrete variable) it is
+refused at the indicator.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from lark import Tree
 from lark.tree import Meta
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
-from derive.model.terms import Num, sub
+from derive.frontend.latex.events import UPWARD
+from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.terms import (
+    MINUS_ONE, OO, Add, Dens, Expect, Integral, Mul, Num, Sym, free_names, nodes, sub, substitute,
+)
 from derive.notation import members
 
 # The fonts whose `{1}` is written for an indicator (`\mathbb{1}`, and `\mathbf{1}`,
@@ -37,6 +50,7 @@ _EQUAL = frozenset({"="})
 _UNEQUAL = frozenset({r"\ne", r"\neq"})
 _BRACKETS = frozenset({"[", r"\lbrack", r"\{", r"\lbrace", "("})
 _BRACES = frozenset({r"\{", r"\lbrace"})
+MARK = Declaration(Kind.SYMBOL, Domain.REAL)     # an event indicator's placeholder, one row long
 
 
 def indicator_font(primary):
@@ -84,7 +98,7 @@ class Indicators:
                              "whole-number indices (\\mathbb{1}[j = k], \\mathbb{1}_{j = k}: "
                              "the Kronecker delta); of a set or an event it is not read",
                              node)
-        value = self.index_equation(equation, piece.node)
+        value = self.indicator_value(equation, piece.node)
         power = nxt.power if used == 2 else None
         for exponent in (piece.power, power):
             if exponent is not None:
@@ -102,7 +116,7 @@ class Indicators:
         equation = equation_of(nxt.args[0])
         if equation is None:
             return None
-        value = self.index_equation(equation, nxt.node)
+        value = self.indicator_value(equation, nxt.node)
         return value if nxt.power is None else self.powered_indicator(value, nxt.power)
 
     def iverson(self, bracket):
@@ -113,9 +127,95 @@ class Indicators:
         equation = equation_of(bracket.args[0])
         if equation is None:
             return None
-        value = self.index_equation(equation, bracket.node)
+        value = self.indicator_value(equation, bracket.node)
         return value if bracket.power is None else \
             self.powered_indicator(value, bracket.power)
+
+    def indicator_value(self, equation, node):
+        """The indicator of an inequality is that of an event of a random variable
+        (`event_indicator`); of `=` or `\\ne`, the Kronecker delta of indices."""
+        if equation[1] in UPWARD:
+            return self.event_indicator(equation, node)
+        return self.index_equation(equation, node)
+
+    def event_indicator(self, equation, node):
+        """`\\mathbb{1}_{\\{Z \\ge t\\}}` inside an expectation over Z: a placeholder
+        `Sym` the expectation replaces by restricting its integral to the event's set
+        (`indicated_average`); refused outside an expectation, of a discrete variable, of
+        several random variables or of none averaged there."""
+        left, relation, right = equation
+        if self.scouting:          # which variables the argument writes: the event's
+            return Add(self.term(_group(left)), self.term(_group(right)))
+        if not self.averaged:      # outside an expectation: no event, indices refused
+            return self.index_equation(equation, node)
+        g, c = self.term(_group(left)), self.term(_group(right))
+        written = _event_values(g) | _event_values(c)
+        averaged = [b for b in self.averaged if b in written]
+        others = [n for n in written if n not in self.averaged and n.local is None and
+                  self.scope.context.kind(n.variable) is Kind.VARIABLE]
+        if len(averaged) != 1 or others or averaged[0].origin is None:
+            raise self.error("the event of an indicator names one random variable of the "
+                             "expectation it stands in (\\mathbb{E}[\\mathbb{1}_{\\{Z "
+                             "\\ge t\\}}] with Z averaged there), and no other", node)
+        bound = averaged[0]
+        x = bound.origin
+        if getattr(self.scope.context.info(x), "discrete", False):
+            raise self.error(f"an indicator of an inequality event of the discrete {x.latex} "
+                             f"is not read yet: sum its mass function over the values", node)
+        at_x = {bound: Sym(x)}
+        pieces = self.event_pieces(substitute(g, at_x), relation, substitute(c, at_x), x, node)
+        mark = Name(r"\mathbb{1}", local=MARK)
+        self.indicator_events()[mark] = IndicatorEvent(bound, tuple(pieces), node)
+        return Sym(mark)
+
+    def indicator_events(self):
+        """The placeholders of this reader's event indicators → their `IndicatorEvent`."""
+        found = self.__dict__.get("_indicator_events")
+        if found is None:
+            found = self.__dict__["_indicator_events"] = {}
+        return found
+
+    def indicated_average(self, bound, dist, body):
+        """E over `bound` ~ `dist` of `body` where event indicators of `bound` stand as
+        factors: each term of the sum with one indicator factor is the integral of the rest
+        times the density over the event's set (E[h · 1{A}] = ∫_A h p); a term with none
+        keeps its expectation. An indicator anywhere else (inside a function, a bracket
+        summed over, beside a second indicator, of another variable) is left in place for
+        `no_loose_indicator` to refuse. None when `body` holds no indicator."""
+        events = self.indicator_events()
+        if not any(isinstance(t, Sym) and t.name in events for t in nodes(body)):
+            return None
+        total = []
+        for term in _flat(body, Add):
+            factors = _flat(term, Mul)
+            marks = [f for f in factors if isinstance(f, Sym) and f.name in events and
+                     events[f.name].bound is bound]
+            if len(marks) != 1:
+                total.append(Expect(bound, dist, term))
+                continue
+            rest = [f for f in factors if f is not marks[0]]
+            event = events[marks[0].name]
+            for low, high in event.pieces:
+                copy = Name(bound.latex, origin=bound.origin)
+                density = Dens(dist, (Sym(copy),))
+                integrand = Mul(density, substitute(Mul(*rest), {bound: Sym(copy)})) \
+                    if rest else density
+                total.append(Integral(copy, integrand,
+                                      Mul(MINUS_ONE, OO) if low is None else low,
+                                      OO if high is None else high))
+        return total[0] if len(total) == 1 else Add(*total)
+
+    def no_loose_indicator(self, value):
+        """Refuse an event indicator an expectation did not take as a factor of a term
+        (`\\mathbb{E}[e^{\\mathbb{1}\\{…\\}}]`, a variance of one, one inside a bracket)."""
+        events = self.indicator_events()
+        for t in nodes(value):
+            if isinstance(t, Sym) and t.name in events:
+                raise self.error("derive reads an indicator of an event inside an expectation "
+                                 "as a factor of a term of its argument (\\mathbb{E}[h \\cdot "
+                                 "\\mathbb{1}_{\\{Z \\ge t\\}} + …]); here it is not (inside "
+                                 "a function, a bracket, a variance, beside another indicator): "
+                                 "write the expectation term by term", events[t.name].node)
 
     def index_equation(self, equation, node):
         """δ_{ab} for `a = b`, 1 − δ_{ab} for `a \\ne b`, both sides whole-number indices;
@@ -123,7 +223,10 @@ class Indicators:
         left, relation, right = equation
         if relation not in _EQUAL | _UNEQUAL:
             raise self.error(f"an indicator of {relation} between indices is not read: derive "
-                             "reads only = and \\ne (the Kronecker delta)", node)
+                             "reads only = and \\ne (the Kronecker delta); an indicator of an "
+                             "event of a random variable is read only inside an expectation "
+                             "over it (\\mathbb{E}[t \\cdot \\mathbb{1}_{\\{Z \\ge t\\}}] = "
+                             "t \\cdot \\mathbb{P}(Z \\ge t))", node)
         label = NamePiece(r"\mathbb{1}", r"\mathbb{1}", None, None, 0, node)
         a, b = (self._whole_index(_group(side), label,
                                   "the indicator of an equation compares whole numbers")
@@ -139,6 +242,29 @@ class Indicators:
             raise self.error("an indicator to a power other than a positive whole number is "
                              "not read", exponent)
         return value
+
+
+@dataclass(frozen=True)
+class IndicatorEvent:
+    """An event indicator read inside an expectation: the averaged copy it is of, the
+    event's set as [(low, high)] of the copy's variable (None: infinite), its position."""
+
+    bound: Name
+    pieces: tuple
+    node: object
+
+
+def _flat(term, kind):
+    """The operands of nested `kind`s (Add, Mul) as one tuple: `t·(−1·h)` is (t, −1, h)."""
+    if not isinstance(term, kind):
+        return (term,)
+    return tuple(a for arg in term.args for a in _flat(arg, kind))
+
+
+def _event_values(term):
+    """The names standing as values in `term`, a mean inside it (its law's variables) not."""
+    free = free_names(term)
+    return {t.name for t in nodes(term) if isinstance(t, Sym) and t.name in free}
 
 
 def _event_set(node):
