@@ -18,6 +18,7 @@ law is (`Reader._head`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
@@ -25,6 +26,10 @@ from derive.model.names import Kind
 from derive.model.terms import Dens, Dist, Family
 from derive.model.terms import nodes as subterms
 from derive.notation import registry
+
+# between the arguments of a head written as an information operator's (`D(P \\| Q)`,
+# `I(X; Y)`, `H(X | Y)`)
+_OPERATOR_BARS = re.compile(r"\\\||\\[lr]?Vert|\\mid|;|\|")
 
 # registry operators that are one quantity under two keys: the entropy of a distribution,
 # H(p), and of random variables, H(X) (the marginal of X's law)
@@ -43,6 +48,19 @@ class OperatorForm:
     op: str
     shape: tuple
     determined: bool
+
+
+def _folded(key):
+    """A registry operator key with its unit and the distribution/variable split of entropy
+    folded (`KL@bits` → `KL`, `HX` → `H`)."""
+    op = key.removesuffix(registry.BITS)
+    return _SAME_QUANTITY.get(op, op)
+
+
+def operators_spelled(spelling, arity):
+    """The folded keys of the registry operators `spelling` names at `arity` arguments."""
+    return {_folded(op.key) for op in registry.OPERATORS
+            if spelling in op.spellings and op.arity == arity}
 
 
 class _Probed(Exception):
@@ -71,10 +89,9 @@ class OwnForms:
 
     def form_of(self, key, arguments):
         """The `OperatorForm` of registry operator `key` at `arguments` (its `Dist`s)."""
-        op = key.removesuffix(registry.BITS)
         spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else k
                   for k, a in enumerate(arguments)]
-        return OperatorForm(_SAME_QUANTITY.get(op, op),
+        return OperatorForm(_folded(key),
                             tuple(_argument_shape(a) for a in arguments) +
                             tuple(spaces.index(space) for space in spaces),
                             all(isinstance(a, Family) or isinstance(a, Dist) and
@@ -143,3 +160,38 @@ class OwnForms:
                     f"here, at other arguments or in another spelling, is it that "
                     f"definition or derive's {title}? One name, one meaning — write "
                     f"{own.label}, or give the file's quantity a name of its own", node)
+
+    def defines_an_operator(self, head, params, head_text, body_text):
+        """At `define D_{KL}(P \\| Q) = \\int P(x) \\log …` (registry spelling `head`, fresh
+        `params`, a function-style definition taking any laws): the file's own meaning of
+        that registry operator, claimed for every spelling — written with an operator's
+        bars (`\\|`, `;`, `|`) or applying a parameter in its body (`P(x)`). A function of a
+        number (`define H(t) = …`, a Heaviside step) claims only its own spelling."""
+        if not params or not registry.spelled(head):
+            return
+        applied = any(re.search(rf"(?<![A-Za-z\\]){re.escape(p.latex)}\s*(\\left)?\s*\(",
+                                body_text) for p in params)
+        if not applied and not _OPERATOR_BARS.search(head_text):
+            return
+        label = " ".join(head_text.split())
+        for op in operators_spelled(head, len(params)):
+            self.scope.defined_operators.setdefault(op, (head, label))
+
+    def spells_the_files_operator(self, key):
+        """Whether `key` is the spelling of a registry operator the file defines itself
+        (`define D(P \\| Q) = …`: D(p \\| q) of densities is that definition's value)."""
+        return any(spelling == key for spelling, _ in self.scope.defined_operators.values())
+
+    def not_the_files_operator(self, key, bracket):
+        """Refuse registry spelling `key` applied to `bracket` where the file defines the
+        operator it names itself under another spelling (`\\mathrm{KL}(p \\| q)`, `D(p \\| q)`
+        beside `define D_{KL}(P \\| Q) = …`): one name, one meaning."""
+        for op in operators_spelled(key, len(bracket.args)):
+            spelling, label = self.scope.defined_operators.get(op, (key, None))
+            if spelling != key:
+                title = registry.BY_KEY[op].title
+                raise self.error(
+                    f"the file defines the {title} itself as {label}: here, in another "
+                    f"spelling, is it that definition or derive's {title}? One name, one "
+                    f"meaning — write it as defined, or give the file's quantity "
+                    f"a name of its own", bracket.node)

@@ -238,6 +238,7 @@ class Probability:
         if key not in ("H", "I", "h"):
             return None
         self.not_defined_as_function(key, bracket)
+        self.not_the_files_operator(key, bracket)
         if key == "h":              # Cover & Thomas's differential entropy h(X), h(X | Y):
             if not all(self._capital(a) for a in bracket.args) or self.named_by_a_head(key):
                 return None         # h(x) of a variable x is a function h, not an entropy

@@ -851,6 +851,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
             self.scope.own_form(head.form, head.label, start + _start(children[0]))
+        if head.label is None:                  # `define D_{KL}(P \| Q) = …`: any laws
+            self.defines_an_operator(head.key, head.params,
+                                     text[_start(children[0]):_end(children[0])],
+                                     text[_start(children[2]):_end(children[2])])
         return head.key, head.params, body, head.label
 
     def _at_the_files_index(self, head):
@@ -3555,6 +3559,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             relabelled = self.head_at_functions(key, bracket, p.node) if found is None else None
             if relabelled is not None:
                 return relabelled, 2
+            self.not_the_files_operator(key, bracket)
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
                 self._operator(key, bracket) or \
                 (self._entropy_to_a_base(p, bracket) if found is None else None)
@@ -4359,7 +4364,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
                 if vector is not None:
                     return self._powered(vector, bracket), 2
-                if p.key in registry.FUNCTION_LIKE:             # h(p) after h(x) = …
+                if p.key in registry.FUNCTION_LIKE and \
+                        not self.spells_the_files_operator(p.key):   # h(p) after h(x) = …
                     self._not_of_a_density(p.key, bracket, p.node, defined=True)
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
@@ -5845,6 +5851,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
         self.not_defined_as_function(key, bracket)
+        self.not_the_files_operator(key, bracket)
         if key in self.scope.own_forms:
             raise self.error(f"{key} is defined above as the file's own quantity "
                              f"{self.scope.own_forms[key]}: at other arguments, is it that "
