@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
 from derive.model.names import Kind
-from derive.model.terms import Dens, Dist, Family
+from derive.model.terms import Dens, Dist, Family, Op
 from derive.model.terms import nodes as subterms
 from derive.notation import registry
 
@@ -63,6 +63,40 @@ def operators_spelled(spelling, arity):
             if spelling in op.spellings and op.arity == arity}
 
 
+def form_shape(arguments):
+    """The shape of an operator's `arguments` (`OperatorForm.shape`): what each is, and
+    which are over the same variables."""
+    spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else k
+              for k, a in enumerate(arguments)]
+    return tuple(_argument_shape(a) for a in arguments) + \
+        tuple(spaces.index(space) for space in spaces)
+
+
+def same_form_in(form, body):
+    """The `Op` in `body` of `form`'s operator at its shape (`D_{KL}(p \\| q) :=
+    \\mathrm{KL}(p \\| q) + 1`: the body's KL is derive's, the head's the file's — one
+    operator, two meanings in one row), or None."""
+    for node in subterms(body):
+        if isinstance(node, Op) and _folded(node.key) == form.op and \
+                form_shape(node.arguments) == form.shape:
+            return node
+    return None
+
+
+def same_form_refused(form, label):
+    """Why a definition of `label` (`form`) whose body uses its own operator is refused."""
+    title = registry.BY_KEY[form.op].title
+    return (f"{label} is defined here by the {title} itself ({_spelled(form.op)} in the "
+            f"body): the head would be the file's {title} and the body's derive's — one "
+            f"name, two meanings in one row. Write the body without the {title}, or give the "
+            f"file's quantity a name of its own")
+
+
+def _spelled(op):
+    """A short spelling of registry operator `op` for a message."""
+    return registry.BY_KEY[op].spellings[0] if registry.BY_KEY[op].spellings else op
+
+
 class _Probed(Exception):
     """Raised inside a probing read once the form is known: the read stops there, before
     it records anything (a use of the operator, an averaged conditioning variable)."""
@@ -89,11 +123,7 @@ class OwnForms:
 
     def form_of(self, key, arguments):
         """The `OperatorForm` of registry operator `key` at `arguments` (its `Dist`s)."""
-        spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else k
-                  for k, a in enumerate(arguments)]
-        return OperatorForm(_folded(key),
-                            tuple(_argument_shape(a) for a in arguments) +
-                            tuple(spaces.index(space) for space in spaces),
+        return OperatorForm(_folded(key), form_shape(arguments),
                             all(isinstance(a, Family) or isinstance(a, Dist) and
                                 self._determined(a.name) for a in arguments))
 
@@ -185,7 +215,10 @@ class OwnForms:
     def not_the_files_operator(self, key, bracket):
         """Refuse registry spelling `key` applied to `bracket` where the file defines the
         operator it names itself under another spelling (`\\mathrm{KL}(p \\| q)`, `D(p \\| q)`
-        beside `define D_{KL}(P \\| Q) = …`): one name, one meaning."""
+        beside `define D_{KL}(P \\| Q) = …`): one name, one meaning. Also where a row
+        defining `key(…)` could not be read (`D_{KL}(p \\| q) := \\mathrm{KL}(p \\| q) + 1`,
+        refused): any reading of it below would be a guess."""
+        self.not_ended(key, bracket.node)
         for op in operators_spelled(key, len(bracket.args)):
             spelling, label = self.scope.defined_operators.get(op, (key, None))
             if spelling != key:

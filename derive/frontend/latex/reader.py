@@ -94,7 +94,7 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
-from derive.frontend.latex.own_forms import OwnForms
+from derive.frontend.latex.own_forms import OwnForms, same_form_in, same_form_refused
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -850,6 +850,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  "name the file's quantity otherwise", children[0])
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
+            if same_form_in(head.form, body) is not None:
+                raise self.error(same_form_refused(head.form, head.label), children[2])
             self.scope.own_form(head.form, head.label, start + _start(children[0]))
         if head.label is None:                  # `define D_{KL}(P \| Q) = …`: any laws
             self.defines_an_operator(head.key, head.params,
