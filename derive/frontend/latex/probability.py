@@ -277,8 +277,8 @@ class Probability:
         if self.scope.lookup(key) is not None:
             return
         for arg in bracket.args:
-            if self._capital(arg):
-                continue
+            if is_tree(arg, "assignment") or self._a_variable(arg):
+                continue            # X, X_1, X = x: an argument of the entropy
             if any(self._random_variable_in(node) for node in
                    (arg.iter_subtrees() if isinstance(arg, Tree) else ())):
                 raise self.error(f"{key}(…) of random variables is the differential entropy; "
@@ -287,13 +287,24 @@ class Probability:
                                  f"law, or `% derive: function {key}` for a function named "
                                  f"{key}", bracket.node)
 
-    def _random_variable_in(self, node):
-        """Whether `node`, a name (`script`), is a random variable (`X` of a declared x, or
-        declared `random X`)."""
-        if not is_tree(node, "script") or not self._capital(node):
+    def _a_variable(self, node):
+        """Whether `node` is one random variable as written (`X`, `X_1`; not `X^3`)."""
+        item = single(node)
+        if is_tree(item, "script") and any(is_tree(c, "superscript") for c in item.children):
             return False
         try:
             return self.variable_node(node) is not None
+        except InputError:
+            return False
+
+    def _random_variable_in(self, node):
+        """Whether `node`, a name (`script`), is a random variable (`X` of a declared x, or
+        declared `random X`)."""
+        if not is_tree(node, "script") or not is_token(node.children[0], "LETTER") or \
+                not node.children[0].value.isupper():
+            return False
+        try:        # the letter alone: X of X^3, X_i
+            return self.variable_node(Tree("script", node.children[:1])) is not None
         except InputError:
             return False
 

@@ -1444,6 +1444,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(LOOKALIKES[name.key], items[0])
         if not known:
             self.not_a_probability(name.key, items[0])
+        if name.key == "h" and not known:       # `h(-X) := 7`: no new quantity
+            self._no_entropy_of_a_formula(name.key, bracket)
         label = self._label(name.key, bracket)
         at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
         if relation is DEFINE and not self.defining and label in self.scope.heads and \
