@@ -515,6 +515,7 @@ class ChainBuilder:
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
         if head.form is not None and same_form_in(head.form, body) is not None:
+            self.scope.unread.setdefault(head.key, head_part.start)   # its uses: errors
             raise self.source.error(same_form_refused(head.form, head.label),  # `:= KL + 1`
                                     body_part.start)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
