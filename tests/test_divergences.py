@@ -1193,3 +1193,65 @@ def test_an_inline_family_is_a_law_beside_a_declared_one():
               r"\int p(x) \log \frac{\mathcal{N}(x; 0, 1)}{p(x)} dx")
     mixed = r"D_{KL}(p \| \mathcal{N}(0, 1)) + D_{KL}(p \| q) = 0"
     assert verdicts(display(header, define, mixed)) == ["definition", "error"]
+
+
+NEG_KL = r"\int P(x) \log \frac{Q(x)}{P(x)} dx"      # the author's KL: −KL
+
+
+@pytest.mark.parametrize("spelling", [r"D_{KL}", r"\mathrm{KL}", r"\mathcal{D}_{KL}", r"D"])
+@pytest.mark.parametrize("other", [r"D_{KL}", r"\mathrm{KL}", r"KL", r"D",
+                                   r"\mathcal{D}_{KL}", r"\operatorname{KL}"])
+def test_a_define_at_fresh_letters_claims_the_operator_in_every_spelling(spelling, other):
+    """atkK F4: `define D_{KL}(P \\| Q) = ∫ P log(Q/P)` at fresh letters is the file's KL
+    (here −KL); another spelling of KL beside it would be derive's — `D_KL(p‖q) + KL(p‖q) = 0`
+    verified by mixing the two. Refused where it stands; the defined spelling reads the
+    definition (its true consequence verifies, its false one is refuted)."""
+    header = PQ + f"% derive: define {spelling}(P \\| Q) = {NEG_KL}\n"
+    own = rf"{spelling}(p \| q)"
+    assert verdicts(display(header, rf"{own} \le 0")) == ["verified"]
+    assert verdicts(display(header, rf"{own} \ge 0")) == ["refuted"]
+    mixed = verdicts(display(header, rf"{own} + {other}(p \| q) = 0"))
+    assert mixed == (["refuted"] if _ONE_NAME(spelling) == _ONE_NAME(other) else ["error"])
+    if _ONE_NAME(spelling) != _ONE_NAME(other):
+        assert verdicts(display(header, rf"{other}(q \| p) \ge 0")) == ["error"]
+
+
+def _ONE_NAME(spelling):
+    """`\\mathrm{KL}`, `\\operatorname{KL}` and `KL` are one name (fonts aside)."""
+    return spelling.replace(r"\mathrm{KL}", "KL").replace(r"\operatorname{KL}", "KL")
+
+
+@pytest.mark.parametrize("define, row", [
+    (r"D_{JS}(P \| Q) = \int P(x) \log \frac{2P(x)}{P(x)+Q(x)} dx", r"JSD(p \| q) \le \log 2"),
+    (r"\chi^2(P \| Q) = \int \frac{(Q(x) - P(x))^2}{P(x)} dx",
+     r"\chi^2(p \| q) = \chi^2_{\text{Pearson}}(q \| p)"),
+    (r"D_{KL}(f \| g) = \int f(x) \log \frac{g(x)}{f(x)} dx", r"H(p, q) = H(p) + \mathrm{KL}(p \| q)"),
+])
+def test_other_registry_operators_defined_at_fresh_letters_are_claimed(define, row):
+    """The same for JS, χ², any parameter letters (atkK l3, l4, r3)."""
+    assert verdicts(display(PQ + f"% derive: define {define}\n", row)) == ["error"]
+
+
+def test_a_define_of_a_function_of_a_number_claims_only_its_spelling():
+    """`define H(t) = t^2` (no bars, no parameter applied: a function of a number) keeps
+    derive's other spellings of entropy, and the defined function still applies."""
+    header = PQ + "% derive: define H(t) = t^2\n"
+    assert verdicts(display(header, r"H(3) = 9")) == ["verified"]
+    assert verdicts(display(header, r"\mathrm{KL}(p \| q) \ge 0")) == ["verified"]
+
+
+@pytest.mark.parametrize("head, body", [
+    (r"D_{KL}(p \| q) :=", r"\mathrm{KL}(p \| q) + 1"),
+    (r"D_{KL}(p \| q) :=", r"D(p \| q) + 1"),
+    (r"D_{KL}(p \| q) \triangleq", r"2 KL(p \| q)"),
+])
+def test_a_definition_whose_body_uses_its_own_operator_is_refused(head, body):
+    """atkK F6: `D_{KL}(p \\| q) := \\mathrm{KL}(p \\| q) + 1` — the head the file's KL, the
+    body derive's: refused, and the rows below do not read D_KL as derive's either (they
+    verified `D_{KL}(p \\| q) \\ge 1`)."""
+    rows = verdicts(display(PQ, f"{head} {body}", r"D_{KL}(p \| q) \ge 1",
+                            r"D_{KL}(p \| q) = \int p(x) \log \frac{p(x)}{q(x)} dx + 1"))
+    assert rows == ["error", "error", "error"]
+    header = PQ + f"% derive: define D_{{KL}}(p \\| q) = {body}\n"
+    with pytest.raises(Exception, match="two meanings in one row"):
+        verdicts(display(header, r"D_{KL}(p \| q) \ge 1"))

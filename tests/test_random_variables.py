@@ -2092,3 +2092,29 @@ def test_an_entropy_the_file_defines_is_refused_at_other_variables(row):
         ["definition", "verified"]
     assert verdicts(display(header, r"H(X) \stackrel{\text{def}}{=} -1", row)) == \
         ["definition", "error"]
+
+
+NORMAL_X = "% derive: variable x\n% derive: random X with density \\mathcal{N}(0, 1) over x\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"h(-X) = 7", r"h(-X) := 7", r"h(2X) = \log 3", r"h(X + 1) = 7", r"h(X^3) = 1",
+    r"h(-X) \ge 5",
+])
+def test_the_entropy_of_a_formula_of_random_variables_is_refused(row):
+    """atkK F5: `h(-X) = 7` of a declared N(0, 1) X was a definition of a new quantity
+    (then `h(-X) \\ge 5` verified; truly h(-X) = h(X) ≈ 1.42): refused, as `H(2X)` is."""
+    assert verdicts(display(NORMAL_X, row)) == ["error"]
+
+
+def test_the_entropy_of_random_variables_and_a_function_h_still_read():
+    """Look-alikes: h(X) of the declared law is checked; h(x) = x^2 of a number is a
+    function; a declared function h applies at -X; h(X_1, X_2)'s chain rule holds."""
+    assert verdicts(display(NORMAL_X, r"h(X) = \frac12 \log(2\pi e)")) == ["verified"]
+    assert verdicts(display(NORMAL_X, r"h(X) = 7")) == ["refuted"]
+    assert verdicts(display("% derive: real x\n", r"h(x) = x^2", r"h(2) = 4")) == \
+        ["definition", "verified"]
+    assert verdicts(display(NORMAL_X + "% derive: function h\n", r"h(-X) = h(-X)")) == \
+        ["verified"]
+    joint = "% derive: variable x_1, x_2\n% derive: joint p over x_1, x_2\n"
+    assert verdicts(display(joint, r"h(X_1, X_2) = h(X_1) + h(X_2 | X_1)")) == ["verified"]

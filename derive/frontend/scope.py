@@ -162,6 +162,8 @@ class FileScope:
         self.own_forms = {}       # operator key (D_{KL}) → label of a form a `define` gave it
         self.read_operators = set()  # operator spellings read as derive's operator above
         self.defined_forms = []   # `OwnForm`s: registry operators' forms the file defines
+        self.defined_operators = {}  # folded registry key (KL) → (spelling, label) a
+        #                          function-style `define D_{KL}(P \| Q) = …` gives it
         self.unread = {}          # key of a name whose defining row could not be read → offset
         self.two_meanings = {}    # Name used as a number and as a function → why (`conflicted`)
         self.special_refused = {}  # key of a known function refused undefined (σ) → first use

@@ -18,13 +18,18 @@ law is (`Reader._head`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
 from derive.model.names import Kind
-from derive.model.terms import Dens, Dist, Family
+from derive.model.terms import Dens, Dist, Family, Op
 from derive.model.terms import nodes as subterms
 from derive.notation import registry
+
+# between the arguments of a head written as an information operator's (`D(P \\| Q)`,
+# `I(X; Y)`, `H(X | Y)`)
+_OPERATOR_BARS = re.compile(r"\\\||\\[lr]?Vert|\\mid|;|\|")
 
 # registry operators that are one quantity under two keys: the entropy of a distribution,
 # H(p), and of random variables, H(X) (the marginal of X's law)
@@ -43,6 +48,56 @@ class OperatorForm:
     op: str
     shape: tuple
     determined: bool
+
+
+def _folded(key):
+    """A registry operator key with its unit and the distribution/variable split of entropy
+    folded (`KL@bits` → `KL`, `HX` → `H`)."""
+    op = key.removesuffix(registry.BITS)
+    return _SAME_QUANTITY.get(op, op)
+
+
+def operators_spelled(spelling, arity):
+    """The folded keys of the registry operators `spelling` names at `arity` arguments."""
+    return {_folded(op.key) for op in registry.OPERATORS
+            if spelling in op.spellings and op.arity == arity}
+
+
+def form_shape(arguments):
+    """The shape of an operator's `arguments` (`OperatorForm.shape`): what each is, and
+    which are over the same variables."""
+    laws = [frozenset(v.variable for v in a.over) for a in arguments if isinstance(a, Dist)]
+    # an inline family is over the variable of the law beside it (`D(p\\|\\mathcal{N}(0,1))`)
+    spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else
+              laws[0] if isinstance(a, Family) and laws else k
+              for k, a in enumerate(arguments)]
+    return tuple(_argument_shape(a) for a in arguments) + \
+        tuple(spaces.index(space) for space in spaces)
+
+
+def same_form_in(form, body):
+    """The `Op` in `body` of `form`'s operator at its shape (`D_{KL}(p \\| q) :=
+    \\mathrm{KL}(p \\| q) + 1`: the body's KL is derive's, the head's the file's — one
+    operator, two meanings in one row), or None."""
+    for node in subterms(body):
+        if isinstance(node, Op) and _folded(node.key) == form.op and \
+                form_shape(node.arguments) == form.shape:
+            return node
+    return None
+
+
+def same_form_refused(form, label):
+    """Why a definition of `label` (`form`) whose body uses its own operator is refused."""
+    title = registry.BY_KEY[form.op].title
+    return (f"{label} is defined here by the {title} itself ({_spelled(form.op)} in the "
+            f"body): the head would be the file's {title} and the body's derive's — one "
+            f"name, two meanings in one row. Write the body without the {title}, or give the "
+            f"file's quantity a name of its own")
+
+
+def _spelled(op):
+    """A short spelling of registry operator `op` for a message."""
+    return registry.BY_KEY[op].spellings[0] if registry.BY_KEY[op].spellings else op
 
 
 class _Probed(Exception):
@@ -73,15 +128,7 @@ class OwnForms:
 
     def form_of(self, key, arguments):
         """The `OperatorForm` of registry operator `key` at `arguments` (its `Dist`s)."""
-        op = key.removesuffix(registry.BITS)
-        laws = [frozenset(v.variable for v in a.over) for a in arguments if isinstance(a, Dist)]
-        # an inline family is over the variable of the law beside it (`D(p\\|\\mathcal{N}(0,1))`)
-        spaces = [frozenset(v.variable for v in a.over) if isinstance(a, Dist) else
-                  laws[0] if isinstance(a, Family) and laws else k
-                  for k, a in enumerate(arguments)]
-        return OperatorForm(_SAME_QUANTITY.get(op, op),
-                            tuple(_argument_shape(a) for a in arguments) +
-                            tuple(spaces.index(space) for space in spaces),
+        return OperatorForm(_folded(key), form_shape(arguments),
                             all(isinstance(a, Family) or isinstance(a, Dist) and
                                 self._determined(a.name) for a in arguments))
 
@@ -148,3 +195,41 @@ class OwnForms:
                     f"here, at other arguments or in another spelling, is it that "
                     f"definition or derive's {title}? One name, one meaning — write "
                     f"{own.label}, or give the file's quantity a name of its own", node)
+
+    def defines_an_operator(self, head, params, head_text, body_text):
+        """At `define D_{KL}(P \\| Q) = \\int P(x) \\log …` (registry spelling `head`, fresh
+        `params`, a function-style definition taking any laws): the file's own meaning of
+        that registry operator, claimed for every spelling — written with an operator's
+        bars (`\\|`, `;`, `|`) or applying a parameter in its body (`P(x)`). A function of a
+        number (`define H(t) = …`, a Heaviside step) claims only its own spelling."""
+        if not params or not registry.spelled(head):
+            return
+        applied = any(re.search(rf"(?<![A-Za-z\\]){re.escape(p.latex)}\s*(\\left)?\s*\(",
+                                body_text) for p in params)
+        if not applied and not _OPERATOR_BARS.search(head_text):
+            return
+        label = " ".join(head_text.split())
+        for op in operators_spelled(head, len(params)):
+            self.scope.defined_operators.setdefault(op, (head, label))
+
+    def spells_the_files_operator(self, key):
+        """Whether `key` is the spelling of a registry operator the file defines itself
+        (`define D(P \\| Q) = …`: D(p \\| q) of densities is that definition's value)."""
+        return any(spelling == key for spelling, _ in self.scope.defined_operators.values())
+
+    def not_the_files_operator(self, key, bracket):
+        """Refuse registry spelling `key` applied to `bracket` where the file defines the
+        operator it names itself under another spelling (`\\mathrm{KL}(p \\| q)`, `D(p \\| q)`
+        beside `define D_{KL}(P \\| Q) = …`): one name, one meaning. Also where a row
+        defining `key(…)` could not be read (`D_{KL}(p \\| q) := \\mathrm{KL}(p \\| q) + 1`,
+        refused): any reading of it below would be a guess."""
+        self.not_ended(key, bracket.node)
+        for op in operators_spelled(key, len(bracket.args)):
+            spelling, label = self.scope.defined_operators.get(op, (key, None))
+            if spelling != key:
+                title = registry.BY_KEY[op].title
+                raise self.error(
+                    f"the file defines the {title} itself as {label}: here, in another "
+                    f"spelling, is it that definition or derive's {title}? One name, one "
+                    f"meaning — write it as defined, or give the file's quantity "
+                    f"a name of its own", bracket.node)

@@ -238,8 +238,10 @@ class Probability:
         if key not in ("H", "I", "h"):
             return None
         self.not_defined_as_function(key, bracket)
+        self.not_the_files_operator(key, bracket)
         if key == "h":              # Cover & Thomas's differential entropy h(X), h(X | Y):
             if not all(self._capital(a) for a in bracket.args) or self.named_by_a_head(key):
+                self._no_entropy_of_a_formula(key, bracket)
                 return None         # h(x) of a variable x is a function h, not an entropy
             self.operator_use(key, bracket.node)
             key = "H"
@@ -266,6 +268,45 @@ class Probability:
         self.scope.operator_uses.setdefault(key, self.offset + (
             0 if bracket.node.meta.empty else bracket.node.meta.start_pos))
         return value
+
+    def _no_entropy_of_a_formula(self, key, bracket):
+        """`h(-X)`, `h(2X)`, `h(X + 1)` of a random variable `X` (declared through x): the
+        differential entropy at a formula of random variables, which derive does not read —
+        refused, as `H(2X)` is, never a fresh quantity `h(-X)` a row then defines unchecked.
+        (`h(x)` of the variable x, or of a function h the file declares, stays a function.)"""
+        if self.scope.lookup(key) is not None:
+            return
+        for arg in bracket.args:
+            if is_tree(arg, "assignment") or self._a_variable(arg):
+                continue            # X, X_1, X = x: an argument of the entropy
+            if any(self._random_variable_in(node) for node in
+                   (arg.iter_subtrees() if isinstance(arg, Tree) else ())):
+                raise self.error(f"{key}(…) of random variables is the differential entropy; "
+                                 f"at a formula of them (-X, 2X, X + 1) derive does not read "
+                                 f"it — write h(Y) of a random variable Y declared with its "
+                                 f"law, or `% derive: function {key}` for a function named "
+                                 f"{key}", bracket.node)
+
+    def _a_variable(self, node):
+        """Whether `node` is one random variable as written (`X`, `X_1`; not `X^3`)."""
+        item = single(node)
+        if is_tree(item, "script") and any(is_tree(c, "superscript") for c in item.children):
+            return False
+        try:
+            return self.variable_node(node) is not None
+        except InputError:
+            return False
+
+    def _random_variable_in(self, node):
+        """Whether `node`, a name (`script`), is a random variable (`X` of a declared x, or
+        declared `random X`)."""
+        if not is_tree(node, "script") or not is_token(node.children[0], "LETTER") or \
+                not node.children[0].value.isupper():
+            return False
+        try:        # the letter alone: X of X^3, X_i
+            return self.variable_node(Tree("script", node.children[:1])) is not None
+        except InputError:
+            return False
 
     def _capital(self, node):
         """Whether a node is a name spelled with a capital (a random variable `X`)."""

@@ -94,7 +94,7 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
-from derive.frontend.latex.own_forms import OwnForms
+from derive.frontend.latex.own_forms import OwnForms, same_form_in, same_form_refused
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -852,7 +852,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  "name the file's quantity otherwise", children[0])
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
+            if same_form_in(head.form, body) is not None:
+                raise self.error(same_form_refused(head.form, head.label), children[2])
             self.scope.own_form(head.form, head.label, start + _start(children[0]))
+        if head.label is None:                  # `define D_{KL}(P \| Q) = …`: any laws
+            self.defines_an_operator(head.key, head.params,
+                                     text[_start(children[0]):_end(children[0])],
+                                     text[_start(children[2]):_end(children[2])])
         return head.key, head.params, body, head.label
 
     def _at_the_files_index(self, head):
@@ -1440,6 +1446,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(LOOKALIKES[name.key], items[0])
         if not known:
             self.not_a_probability(name.key, items[0])
+        if name.key == "h" and not known:       # `h(-X) := 7`: no new quantity
+            self._no_entropy_of_a_formula(name.key, bracket)
         label = self._label(name.key, bracket)
         at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
         if relation is DEFINE and not self.defining and label in self.scope.heads and \
@@ -3557,6 +3565,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             relabelled = self.head_at_functions(key, bracket, p.node) if found is None else None
             if relabelled is not None:
                 return relabelled, 2
+            self.not_the_files_operator(key, bracket)
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
                 self._operator(key, bracket) or \
                 (self._entropy_to_a_base(p, bracket) if found is None else None)
@@ -4362,7 +4371,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
                 if vector is not None:
                     return self._powered(vector, bracket), 2
-                if p.key in registry.FUNCTION_LIKE:             # h(p) after h(x) = …
+                if p.key in registry.FUNCTION_LIKE and \
+                        not self.spells_the_files_operator(p.key):   # h(p) after h(x) = …
                     self._not_of_a_density(p.key, bracket, p.node, defined=True)
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
@@ -5848,6 +5858,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
         self.not_defined_as_function(key, bracket)
+        self.not_the_files_operator(key, bracket)
         if key in self.scope.own_forms:
             raise self.error(f"{key} is defined above as the file's own quantity "
                              f"{self.scope.own_forms[key]}: at other arguments, is it that "
