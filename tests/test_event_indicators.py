@@ -105,3 +105,16 @@ def test_an_unread_define_is_an_error_at_its_position():
     with pytest.raises(InputError) as caught:
         load_tex("e.tex", display(text, "b = 1"))
     assert "not exactly one abstract law" in caught.value.message and caught.value.line == 7
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{P}(Z \ge t)^2 = \mathbb{P}(Z \ge t)", "refuted"),
+    (r"\Pr[Z \ge t]^{5} = \Pr[Z \ge t]", "refuted"),
+    (r"\mathbb{E}[\mathbb{1}\{Z \ge t\}] = \mathbb{P}(Z \ge t)^2", "refuted"),
+    (r"\mathbb{P}(Z \ge t)^2 = \mathbb{P}(Z \ge t) \mathbb{P}(Z \ge t)", "verified"),
+])
+def test_a_power_after_a_probability_is_its_power(row, expected):
+    """atkM (round 33): the power after `\\mathbb{P}(Z \\ge t)` was dropped, so P² = P verified."""
+    header = ("% derive: variable z\n% derive: random Z with density "
+              "\\mathrm{Exponential}(2) over z\n% derive: positive t\n")
+    assert verdicts(display(header, row)) == [expected]

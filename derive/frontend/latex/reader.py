@@ -3583,7 +3583,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if bracket is not None and found is None and key in PROBABILITY:
             mass = self.event_probability(key, bracket, self.offset + _start(p.node))
             if mass is not None:
-                return mass, 2
+                return self._powered(mass, bracket), 2     # P(Z \\ge t)^2 is (P(Z ≥ t))²
         if found is None and key in LOOKALIKES and (key in ALWAYS_OPERATORS or (
                 bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
