@@ -752,10 +752,17 @@ class Expectations:
         data at the parameter value θ, which an arbitrary law stands for. From here on the
         law depends on θ, as after `% derive: depends p on \\theta` (a derivative in θ of
         E_θ[…] is never 0 by reading; a second subscript E_φ is then refused, never one
-        law with E_θ). Any other case is refused, saying what to declare."""
+        law with E_θ) — only in the file's first row read: rows above read the law
+        independent of θ. Any other case is refused, saying what to declare."""
         laws = [(n, d.info) for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared]
         if len(laws) == 1 and _abstract(laws[0][1]) and not self.scope.parameters.get(laws[0][0]):
+            if self.rows_read:          # rows above read the law independent of θ
+                raise self.error(f"{key} as an expectation's subscript would make the file's "
+                                 f"one law {laws[0][0].latex} depend on {key} from here on, but "
+                                 f"rows above were read with {laws[0][0].latex} independent of "
+                                 f"{key} (one name, two meanings): declare the dependence "
+                                 f"first ('% derive: depends {laws[0][0].latex} on {key}')", node)
             self.scope.depends(laws[0][0], self.declared(key)[0])
             return Dist(laws[0][0], laws[0][1].over)
         why = (f"the file's one law {laws[0][0].latex} depends on "

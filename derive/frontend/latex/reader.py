@@ -305,6 +305,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.bound = []            # (key, Name), innermost last
         self.copy_components = {}  # a bound copy of a vector variable → its component family
         self.offset = self.row_start = 0
+        self.rows_read = 0         # rows read so far (`expectations._only_law_at`)
         self.row_text = ""
         self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
@@ -468,6 +469,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if self.scope.readings.get(REPARAMETERISED):
             parts = [replace(p, term=self.over_noise(p.term, p.start)) if p.term is not None
                      else p for p in parts]
+        self.rows_read += 1
         return parts
 
     def over_noise(self, term, at):
