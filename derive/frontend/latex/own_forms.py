@@ -39,8 +39,8 @@ _SAME_QUANTITY = {"HX": "H"}
 @dataclass(frozen=True)
 class OperatorForm:
     """One form of a registry operator: `op` its key (units and the distribution/variable
-    split of entropy folded: `KL`, `H`, `MI`, …), `shape` what each argument is (a `law`, a
-    `conditional`, a law `at a value`, a `family` written inline, a `formula`) and which
+    split of entropy folded: `KL`, `H`, `MI`, …), `shape` what each argument is (a `law` — an inline
+    family too —, a `conditional`, a law `at a value`, a `formula`) and which
     arguments are over the same variables (`I(X; X)`, a variable paired with itself, is
     another form than `I(X; Y)`: Cover & Thomas's `I(X; X) = H(X)`), and whether
     every law it reads is given by a formula (`determined`: the form is then a number)."""
