@@ -65,9 +65,10 @@ def numbers_unrolled(step):
 def involved(step) -> bool:
     """Whether the step writes a member of a recurrence at a letter (this engine's step) —
     in a hypothesis too: `m_t` there is no unknown a solver may choose either."""
-    if step.lhs is None or step.rhs is None:
+    if step.lhs is None or step.rhs is None or step.context is None:
         return False
-    return bool(at_letters(step))
+    infos = families(step)
+    return bool(infos) and bool(at_letters(step, infos))
 
 
 def decide(step, seed, deadline, decide_step) -> Verdict:
