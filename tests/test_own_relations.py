@@ -184,3 +184,30 @@ def test_wide_or_measured_spaces_are_refused(check_text, space):
     text = REAL_A + (f"$$ a^2 = a {space} a \\ge 0 $$\n"
                      f"$$ (a+1)^2 = a^2 + 2a {space} + 2 $$\n")
     assert "verified" not in support.verdicts(check_text(text))
+
+
+@pytest.mark.parametrize("space", [r"{\quad}", r"\;\;\;\;\;\;", r"\,\,\,\,\,\,\,\,\,\,",
+                                   r"\phantom{xxxxxxxx}", r"\hphantom{x}", "~", r"\ ", r"{\;\;}",
+                                   r"\; ~"])
+def test_a_space_wider_than_thin_between_two_statements_is_refused(check_text, space):
+    """atkN F1 (round 34): `a^2 = a~a \\ge 0` prints two statements side by side (a² = a, a ≥
+    0) and was verified as the chain a² = a·a ≥ 0; a space wider than `\\;` between two terms
+    with a relation on each side (or as wide as a `\\quad` anywhere between terms) is refused
+    there (`frontend.latex.gaps`)."""
+    text = REAL_A + f"$$ a^2 = a {space} a \\ge 0 $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
+    assert "space" in check_text(text).steps[0].verdict.detail
+
+
+def test_a_quad_wide_space_between_two_terms_is_refused_without_a_second_relation(check_text):
+    """`a^2 = a {\\quad} a` prints "a² = a    a": a product or a list — refused."""
+    assert support.verdicts(check_text(REAL_A + "$$ a^2 = a {\\quad} a $$\n")) == ["error"]
+
+
+@pytest.mark.parametrize("row", [r"a^2 = a \; a \ge 0", r"a^2 = a \ a", r"a^2 \;\;=\;\; a a \ge 0",
+                                 r"\int_0^1 2a\ \mathrm{d}a = 1 \ge 0",
+                                 r"a^2 = a a \;\;\; \text{(expand)}"])
+def test_thin_spaces_and_differentials_stay_products(check_text, row):
+    """A thin space between terms, a wide one with no relation on one side, the space before
+    an integral's differential, and spacing before a remark are read as before."""
+    assert set(support.verdicts(check_text(REAL_A + f"$$ {row} $$\n"))) == {"verified"}

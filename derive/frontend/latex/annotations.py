@@ -98,7 +98,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from derive.frontend.latex.gaps import wide_gap
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, top_level_law
+from derive.frontend.latex.relations import depth as _depth
 from derive.frontend.latex.wrappers import REQUIRING, stacked_relation, stacked_words
 from derive.notation.elementary import SPELLINGS
 
@@ -393,6 +395,9 @@ def annotate(text):
                           "marks, never the author's", at)
     text = _arrow_note(text, out)
     text = _HSPACE.sub(lambda m: "\\quad" + " " * (len(m.group(0)) - 5), text)
+    gap = wide_gap(text)
+    if gap is not None:
+        raise RemarkError(gap.message, gap.offset)
     pairs = _PAIRS_GO_ON.search(text)
     if pairs is not None:
         raise RemarkError("two equations stand side by side in this row (a column pair each) "
@@ -1575,14 +1580,3 @@ def _opening(text, at):
     return -1
 
 
-def _depth(text, at):
-    """How many brackets are open at `at` (braces, parentheses, square brackets)."""
-    depth = 0
-    for i, ch in enumerate(text[:at]):
-        if i and text[i - 1] == "\\":
-            continue
-        if ch in "({[":
-            depth += 1
-        elif ch in ")}]":
-            depth -= 1
-    return depth

@@ -33,18 +33,24 @@ COMMAND_TOKENS = frozenset("\\" + name for name in ORDER + DEFINING)
 LAW = commands("sim")
 
 
+def depth(text, at):
+    """How many brackets are open at `at` in `text` (braces, parentheses, square brackets;
+    an escaped one, `\\{`, is a character)."""
+    open_ = 0
+    for i, ch in enumerate(text[:at]):
+        if i and text[i - 1] == "\\":
+            continue
+        open_ += (ch in "({[") - (ch in ")}]")
+    return open_
+
+
 def top_level_law(text):
     r"""The offset of the one `\sim` of `text` outside brackets and braces (`X \sim
     \mathcal{N}(\mu, \sigma^2)`), or None; one inside a subscript (`\mathbb{E}_{x \sim p}`)
     does not count."""
     found = None
     for match in re.finditer(LAW, text):
-        depth = 0
-        for i, ch in enumerate(text[:match.start()]):
-            if i and text[i - 1] == "\\":
-                continue
-            depth += (ch in "({[") - (ch in ")}]")
-        if depth == 0:
+        if depth(text, match.start()) == 0:
             if found is not None:
                 return None
             found = match.start()
