@@ -4546,6 +4546,21 @@ def test_depends_names_a_density_or_a_function():
         load_tex("d.tex", "% derive: real a\n% derive: depends a on \\theta\n$$ a = a $$\n")
 
 
+@pytest.mark.parametrize("function", ["% derive: density f = \\mathcal{N}(0, \\theta) over x\n",
+                                      "% derive: function f\n"])
+def test_depends_on_a_defined_name_is_refused(function):
+    """s24a (Fisher information of a normal variance): `define \\theta = \\sigma^2` then
+    `depends f on \\theta` declared θ a parameter of its own beside its definition — drawn
+    free of σ, three true steps were refuted (θ = -1.66 + 0.92i). One name, one meaning:
+    refused at the directive."""
+    text = ("% derive: variable x\n% derive: positive \\sigma\n% derive: define \\theta = "
+            "\\sigma^2\n" + function + "% derive: depends f on \\theta\n"
+            "$$ \\frac{1}{2\\theta^2} = \\frac{1}{2\\sigma^4} $$\n")
+    with pytest.raises(InputError, match="definition here") as refused:
+        load_tex("d.tex", text)
+    assert "line 5" in str(refused.value) or ":5:" in str(refused.value)
+
+
 UNREAD_DEFINITIONS = ("% derive: real a\n$$ a + a = 2a $$\n$$ R = \\frac{a}{\\wibble} $$\n"
                       "$$ R = 2 $$\n$$ S := \\frac{a}{\\wibble} $$\n$$ T = T + \\wibble $$\n"
                       "$$ \\widehat{L}^{\\mathrm{IWAE}} := a + 1 = 1 + a $$\n$$ a + a = 3a $$\n")

@@ -1462,6 +1462,13 @@ class Directives:
         key = self.reader.read_name(parameter, offset + len(names) + 4)
         found = self.scope.lookup(key)
         declared = found is not None and found[1].declared
+        if declared and found[1].kind not in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE):
+            # `define \theta = \sigma^2` then `depends f on \theta`: a parameter of its own
+            # would give θ a second meaning beside σ² (and draw it free of σ)
+            raise self.source.error(
+                f"{key} is a {found[1].kind.value} here, not a number a density or function "
+                f"can depend on: name the parameter it is made of (depends … on a letter)",
+                offset + len(names) + 4)
         number = found[0] if declared and found[1].kind in (
             Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) else None
         param = None
