@@ -1,0 +1,92 @@
+"""Truth models of the s24a_ entries (a held-out set on variance computations in deep-learning
+and Monte-Carlo notes: control variates after a blog post, Xavier initialisation after Dive into
+Deep Learning, the Fisher information of a normal variance after a Q&A answer, the Cramér-Rao
+bound of a normal mean after an exercise sheet, the Fisher information of a Poisson mean after a
+Q&A answer, inverted dropout's expectation after a Markdown Q&A). Laws on small finite supports,
+expectations by exact enumeration; Gaussian and Poisson moments by quadrature / truncated series
+(independent of the algebra the files do); derivatives by the complex step."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+
+from .base import Model, Step, chain
+
+H_STEP = 1e-20
+
+
+def _tight(steps, tol):
+    for st in steps:
+        st.tol = tol
+    return steps
+
+
+def _dc(f, v):
+    """f'(v) by the complex step."""
+    return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)
+
+
+# ------------------------------------------------------------------ control variates (Binh Ho)
+
+def _control_variate():
+    def sample(rng):
+        n = int(rng.integers(3, 8))
+        w = rng.uniform(0.2, 1.0, size=n)
+        return {"p": w / w.sum(), "f": rng.normal(0, 2, n), "g": rng.normal(0, 2, n),
+                "c": float(rng.normal(0, 1.5))}
+    E = lambda e, h: float(np.sum(e["p"] * h))
+    V = lambda e, h: E(e, h * h) - E(e, h) ** 2
+    f, g, c = (lambda e: e["f"]), (lambda e: e["g"]), (lambda e: e["c"])
+    B = lambda e: E(e, g(e))
+    cov = lambda e: E(e, f(e) * g(e)) - E(e, f(e)) * E(e, g(e))
+    sf2, sg2 = (lambda e: V(e, f(e))), (lambda e: V(e, g(e)))
+    rho = lambda e: cov(e) / math.sqrt(sf2(e) * sg2(e))
+    D = lambda e: f(e) - c(e) * (g(e) - B(e))
+    cstar = lambda e: cov(e) / sg2(e)
+    at_opt = lambda e: {**e, "c": cstar(e)}
+    rows = {
+        "ED": lambda e: E(e, D(e)),
+        "e1": lambda e: E(e, f(e) - c(e) * (g(e) - B(e))),
+        "e2": lambda e: E(e, f(e)) - c(e) * E(e, g(e)) + c(e) * B(e),
+        "e3": lambda e: E(e, f(e)) - c(e) * B(e) + c(e) * B(e),
+        "e4": lambda e: E(e, f(e)),
+        "VD": lambda e: V(e, D(e)),
+        "v1": lambda e: V(e, f(e) - c(e) * g(e) + c(e) * B(e)),
+        "v2": lambda e: V(e, f(e) - c(e) * g(e)),
+        "v3": lambda e: V(e, f(e)) - 2 * c(e) * cov(e) + c(e) ** 2 * V(e, g(e)),
+        "v4": lambda e: sf2(e) - 2 * c(e) * cov(e) + c(e) ** 2 * sg2(e),
+        "foc": lambda e: -2 * cov(e) + 2 * c(e) * sg2(e),
+        "zero": lambda e: 0.0,
+        "c": c,
+        "cstar": lambda e: cov(e) / sg2(e),
+        "plug": lambda e: sf2(e) - 2 * cov(e) / sg2(e) * cov(e) + (cov(e) / sg2(e)) ** 2 * sg2(e),
+        "final": lambda e: sf2(e) * (1 - rho(e) ** 2),
+    }
+    steps = (chain(["ED", ("=", "e1"), ("=", "e2"), ("=", "e3"), ("=", "e4")])
+             + chain(["VD", ("=", "v1"), ("=", "v2"), ("=", "v3"), ("=", "v4")])
+             + [Step("=", "foc", "zero", when=at_opt), Step("=", "c", "cstar", when=at_opt),
+                Step("=", "VD", "plug", when=at_opt), Step("=", "VD", "final", when=at_opt)])
+    steps = _tight(steps, 1e-9)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"e3": lambda e: E(e, f(e)) - c(e) * B(e) - c(e) * B(e)},
+            {"v3": lambda e: V(e, f(e)) - 2 * c(e) * cov(e) + c(e) * V(e, g(e))},
+            {"foc": lambda e: -2 * cov(e) + c(e) * sg2(e)},
+            {"cstar": lambda e: cov(e) / math.sqrt(sg2(e))},
+            {"plug": lambda e: sf2(e) + 2 * cov(e) / sg2(e) * cov(e) + (cov(e) / sg2(e)) ** 2 * sg2(e)},
+            {"final": lambda e: sf2(e) * (1 - rho(e))},
+        ],
+        lookalikes=[
+            {"v2": lambda e: V(e, c(e) * g(e) - f(e))},
+            {"e2": lambda e: E(e, f(e)) + c(e) * B(e) - c(e) * E(e, g(e))},
+            {"final": lambda e: (1 - rho(e) ** 2) * sf2(e)},
+        ])
+
+
+MODELS = {
+    "s24a_control_variate_binhho": _control_variate(),
+}
