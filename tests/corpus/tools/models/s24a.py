@@ -87,6 +87,75 @@ def _control_variate():
         ])
 
 
+# ------------------------------------------------------------------ Xavier initialisation (D2L)
+
+def _law(rng, k, mean=0.0):
+    vals = rng.normal(0, 1.5, size=k)
+    probs = rng.uniform(0.2, 1.0, size=k)
+    probs = probs / probs.sum()
+    return vals - float(np.sum(vals * probs)) + mean, probs
+
+
+def _expect(laws, fun):
+    """E[fun(v_1, ..., v_m)] for independent v_j with the given finite laws, by enumeration."""
+    total = 0.0
+    for combo in itertools.product(*[range(len(v)) for v, _ in laws]):
+        w, xs = 1.0, []
+        for (vals, probs), c in zip(laws, combo):
+            w *= probs[c]
+            xs.append(vals[c])
+        total += w * fun(xs)
+    return total
+
+
+def _xavier():
+    def sample(rng):
+        n = int(rng.integers(1, 4))
+        lw, lx = _law(rng, int(rng.integers(2, 4))), _law(rng, int(rng.integers(2, 4)))
+        return {"n": n, "lw": lw, "lx": lx}
+    N = lambda e: e["n"]
+    laws = lambda e: [e["lw"], e["lx"]] * N(e)              # w_1, x_1, w_2, x_2, ...
+    o = lambda xs: sum(xs[2 * j] * xs[2 * j + 1] for j in range(len(xs) // 2))
+    E1 = lambda e, law, h: _expect([law], lambda xs: h(xs[0]))
+    Ew2 = lambda e: E1(e, e["lw"], lambda v: v * v)
+    Ex2 = lambda e: E1(e, e["lx"], lambda v: v * v)
+    Ew = lambda e: E1(e, e["lw"], lambda v: v)
+    Ex = lambda e: E1(e, e["lx"], lambda v: v)
+    Eo = lambda e: _expect(laws(e), o)
+    Eo2 = lambda e: _expect(laws(e), lambda xs: o(xs) ** 2)
+    Ewx = lambda e: _expect([e["lw"], e["lx"]], lambda xs: xs[0] * xs[1])
+    Ew2x2 = lambda e: _expect([e["lw"], e["lx"]], lambda xs: (xs[0] * xs[1]) ** 2)
+    s2 = lambda e: Ew2(e) - Ew(e) ** 2
+    g2 = lambda e: Ex2(e) - Ex(e) ** 2
+    rows = {
+        "Eo": Eo,
+        "e1": lambda e: N(e) * Ewx(e),
+        "e2": lambda e: N(e) * Ew(e) * Ex(e),
+        "e3": lambda e: 0.0,
+        "Vo": lambda e: Eo2(e) - Eo(e) ** 2,                 # Var[o_i] by enumeration
+        "v1": lambda e: Eo2(e) - Eo(e) ** 2,
+        "v2": lambda e: N(e) * Ew2x2(e) - 0.0,
+        "v3": lambda e: N(e) * Ew2(e) * Ex2(e),
+        "v4": lambda e: N(e) * s2(e) * g2(e),
+    }
+    steps = _tight(chain(["Eo", ("=", "e1"), ("=", "e2"), ("=", "e3")])
+                   + chain(["Vo", ("=", "v1"), ("=", "v2"), ("=", "v3"), ("=", "v4")]), 1e-9)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"e3": lambda e: 1.0},
+            {"v2": lambda e: N(e) * Ewx(e) - 0.0},
+            {"v3": lambda e: N(e) * Ew(e) * Ex2(e)},
+            {"v4": lambda e: N(e) ** 2 * s2(e) * g2(e)},
+        ],
+        lookalikes=[
+            {"v1": lambda e: Eo2(e) + Eo(e) ** 2},
+            {"v3": lambda e: N(e) * Ex2(e) * Ew2(e)},
+            {"e2": lambda e: N(e) * Ex(e) * Ew(e)},
+        ])
+
+
 MODELS = {
     "s24a_control_variate_binhho": _control_variate(),
+    "s24a_xavier_d2l": _xavier(),
 }
