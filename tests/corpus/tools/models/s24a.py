@@ -155,7 +155,92 @@ def _xavier():
         ])
 
 
+# ------------------------------------------------------------------ normal mean: Fisher information and CRLB (exercise sheet)
+
+_GH_X, _GH_W = np.polynomial.hermite_e.hermegauss(60)     # E[h(Z)], Z ~ N(0, 1)
+
+
+def _normal_E(mu, sigma, h):
+    return float(np.sum(_GH_W * h(mu + sigma * _GH_X)) / math.sqrt(2 * math.pi))
+
+
+def _gauss_crlb():
+    def sample(rng):
+        n = int(rng.integers(2, 7))
+        a = rng.uniform(0.1, 1.0, size=n)
+        return {"mu": float(rng.normal(0, 2)), "s": float(rng.uniform(0.4, 2.5)), "n": n,
+                "x": float(rng.normal(0, 3)), "X": float(rng.normal(0, 3)), "a": a / a.sum()}
+    mu, s, n = (lambda e: e["mu"]), (lambda e: e["s"]), (lambda e: e["n"])
+    pdf = lambda x, m, sg: np.exp(-(x - m) ** 2 / (2 * sg ** 2)) / np.sqrt(2 * np.pi * sg ** 2)
+    logf = lambda x, m, sg: np.log(pdf(x, m, sg))
+    VarN = lambda e, h: _normal_E(mu(e), s(e), lambda t: h(t) ** 2) - _normal_E(mu(e), s(e), h) ** 2
+    score = lambda t, e: (t - mu(e)) / s(e) ** 2
+    I = lambda e: VarN(e, lambda t: score(t, e))               # I(mu) := Var(U(mu))
+    d2 = lambda e: float(np.real((logf(e["X"], mu(e) + 1e-4, s(e)) - 2 * logf(e["X"], mu(e), s(e))
+                                  + logf(e["X"], mu(e) - 1e-4, s(e))) / 1e-8))
+    rows = {
+        "f": lambda e: float(pdf(e["x"], mu(e), s(e))),
+        "f_formula": lambda e: 1 / math.sqrt(2 * math.pi * s(e) ** 2) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2)),
+        "logf": lambda e: float(logf(e["x"], mu(e), s(e))),
+        "logf_formula": lambda e: -0.5 * math.log(2 * math.pi * s(e) ** 2) - (e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2),
+        "U": lambda e: _dc(lambda m: np.log(np.exp(-(e["X"] - m) ** 2 / (2 * s(e) ** 2)) / np.sqrt(2 * np.pi * s(e) ** 2)), mu(e)),
+        "U_formula": lambda e: (e["X"] - mu(e)) / s(e) ** 2,
+        "I": I,
+        "i1": lambda e: VarN(e, lambda t: (t - mu(e)) / s(e) ** 2),
+        "i2": lambda e: VarN(e, lambda t: t) / s(e) ** 4,
+        "i3": lambda e: s(e) ** 2 / s(e) ** 4,
+        "i4": lambda e: 1 / s(e) ** 2,
+        "d2": d2,
+        "d2_formula": lambda e: -1 / s(e) ** 2,
+        "j1": lambda e: -(-1 / s(e) ** 2),
+        "j2": lambda e: 1 / s(e) ** 2,
+        "In": lambda e: n(e) * I(e),
+        "in1": lambda e: n(e) / s(e) ** 2,
+        "Vhat": lambda e: s(e) ** 2 * float(np.sum(e["a"] ** 2)),   # a linear unbiased estimator
+        "b1": lambda e: 1 / (n(e) * I(e)),
+        "b2": lambda e: s(e) ** 2 / n(e),
+        "EXbar": lambda e: _normal_E(mu(e), s(e), lambda t: t),
+        "mu": mu,
+        "VXbar": lambda e: n(e) * VarN(e, lambda t: t) / n(e) ** 2,
+        "x1": lambda e: n(e) * VarN(e, lambda t: t) / n(e) ** 2,
+        "x2": lambda e: 1 / n(e) ** 2 * n(e) * s(e) ** 2,
+        "x3": lambda e: s(e) ** 2 / n(e),
+        "y1": lambda e: s(e) ** 2 / n(e),
+        "y2": lambda e: 1 / (n(e) * I(e)),
+        "crlb": lambda e: s(e) ** 2 / n(e),
+    }
+    steps = ([Step("=", "f", "f_formula"), Step("=", "logf", "logf_formula"), Step("=", "U", "U_formula")]
+             + chain(["I", ("=", "i1"), ("=", "i2"), ("=", "i3"), ("=", "i4")])
+             + [Step("=", "d2", "d2_formula", tol=1e-5)]
+             + chain(["I", ("=", "j1"), ("=", "j2")])
+             + [Step("=", "In", "in1")]
+             + chain(["Vhat", (">=", "b1"), ("=", "b2")])
+             + [Step("=", "EXbar", "mu")]
+             + chain(["VXbar", ("=", "x1"), ("=", "x2"), ("=", "x3")])
+             + chain(["VXbar", ("=", "y1"), ("=", "y2"), ("=", "crlb")]))
+    for st in steps:
+        if st.lhs != "d2":
+            st.tol = 1e-8
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"logf_formula": lambda e: -0.5 * math.log(2 * math.pi * s(e) ** 2) - (e["x"] - mu(e)) ** 2 / s(e) ** 2},
+            {"U_formula": lambda e: (mu(e) - e["X"]) / s(e) ** 2},
+            {"i2": lambda e: VarN(e, lambda t: t) / s(e) ** 2},
+            {"d2_formula": lambda e: -1 / s(e) ** 4},
+            {"in1": lambda e: n(e) ** 2 / s(e) ** 2},
+            {("rel", 12): "<="},
+            {"x2": lambda e: 1 / n(e) * n(e) * s(e) ** 2},
+        ],
+        lookalikes=[
+            {"f_formula": lambda e: 1 / (s(e) * math.sqrt(2 * math.pi)) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2))},
+            {"logf_formula": lambda e: -math.log(math.sqrt(2 * math.pi * s(e) ** 2)) - (e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2)},
+            {"i4": lambda e: s(e) ** -2},
+        ])
+
+
 MODELS = {
     "s24a_control_variate_binhho": _control_variate(),
     "s24a_xavier_d2l": _xavier(),
+    "s24a_gauss_crlb_exercises": _gauss_crlb(),
 }
