@@ -239,8 +239,51 @@ def _gauss_crlb():
         ])
 
 
+# ------------------------------------------------------------------ Poisson Fisher information (newbetuts)
+
+def _poisson_fisher():
+    K = np.arange(0, 160)
+
+    def sample(rng):
+        return {"mu": float(rng.uniform(0.3, 8.0)), "x": int(rng.integers(0, 12))}
+    mu = lambda e: e["mu"]
+    lgam = np.vectorize(lambda k: math.lgamma(k + 1))
+    logpmf = lambda k, m: k * np.log(m) - m - lgam(k)
+    pmf = lambda e: np.exp(logpmf(K, mu(e)))
+    h = 1e-4
+    d2 = lambda k, m: (logpmf(k, m + h) - 2 * logpmf(k, m) + logpmf(k, m - h)) / h ** 2
+    EX = lambda e: float(np.sum(pmf(e) * K))
+    rows = {
+        "f": lambda e: float(np.exp(logpmf(e["x"], mu(e)))),
+        "f_formula": lambda e: math.exp(-mu(e)) * mu(e) ** e["x"] / math.factorial(e["x"]),
+        "l1": lambda e: _dc(lambda m: e["x"] * np.log(m) - m - math.lgamma(e["x"] + 1), mu(e)),
+        "l1_formula": lambda e: -1 + e["x"] / mu(e),
+        "l2": lambda e: float(d2(e["x"], mu(e))),
+        "l2_formula": lambda e: -e["x"] / mu(e) ** 2,
+        "I": lambda e: -float(np.sum(pmf(e) * d2(K, mu(e)))),
+        "i1": lambda e: EX(e) / mu(e) ** 2,
+        "i2": lambda e: 1 / mu(e),
+    }
+    steps = [Step("=", "f", "f_formula", tol=1e-9), Step("=", "l1", "l1_formula", tol=1e-9),
+             Step("=", "l2", "l2_formula", tol=1e-5)] + _tight(chain(["I", ("=", "i1"), ("=", "i2")]), 1e-5)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"f_formula": lambda e: math.exp(mu(e)) * mu(e) ** e["x"] / math.factorial(e["x"])},
+            {"l1_formula": lambda e: 1 + e["x"] / mu(e)},
+            {"l2_formula": lambda e: -e["x"] / mu(e)},
+            {"i1": lambda e: EX(e) / mu(e)},
+        ],
+        lookalikes=[
+            {"i2": lambda e: mu(e) ** -1},
+            {"l1_formula": lambda e: e["x"] / mu(e) - 1},
+            {"f_formula": lambda e: mu(e) ** e["x"] * math.exp(-mu(e)) / math.factorial(e["x"])},
+        ])
+
+
 MODELS = {
     "s24a_control_variate_binhho": _control_variate(),
     "s24a_xavier_d2l": _xavier(),
     "s24a_gauss_crlb_exercises": _gauss_crlb(),
+    "s24a_poisson_fisher_newbetuts": _poisson_fisher(),
 }
