@@ -281,9 +281,53 @@ def _poisson_fisher():
         ])
 
 
+# ------------------------------------------------------------------ normal variance: Fisher information (techqa)
+
+def _gauss_var_fisher():
+    def sample(rng):
+        return {"mu": float(rng.normal(0, 2)), "s": float(rng.uniform(0.4, 2.5)),
+                "n": int(rng.integers(1, 9)), "x": float(rng.normal(0, 3))}
+    mu, n = (lambda e: e["mu"]), (lambda e: e["n"])
+    th = lambda e: e["s"] ** 2
+    logf = lambda x, m, t: -0.5 * np.log(2 * np.pi * t) - (x - m) ** 2 / (2 * t)
+    hh = 1e-4
+    l2 = lambda x, e: (logf(x, mu(e), th(e) + hh) - 2 * logf(x, mu(e), th(e)) + logf(x, mu(e), th(e) - hh)) / hh ** 2
+    EN = lambda e, h: _normal_E(mu(e), e["s"], h)
+    rows = {
+        "f": lambda e: math.exp(float(logf(e["x"], mu(e), th(e)))),
+        "f_formula": lambda e: 1 / math.sqrt(2 * math.pi * th(e)) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * th(e))),
+        "l1": lambda e: _dc(lambda t: logf(e["x"], mu(e), t), th(e)),
+        "l1_formula": lambda e: -1 / (2 * th(e)) + (e["x"] - mu(e)) ** 2 / (2 * th(e) ** 2),
+        "mEl2": lambda e: -EN(e, lambda t: l2(t, e)),
+        "r1": lambda e: -EN(e, lambda t: 1 / (2 * th(e) ** 2) - (t - mu(e)) ** 2 / th(e) ** 3),
+        "r2": lambda e: -1 / (2 * th(e) ** 2) + 1 / th(e) ** 2,
+        "r3": lambda e: 1 / (2 * th(e) ** 2),
+        "In": lambda e: n(e) / (2 * th(e) ** 2),
+        "in1": lambda e: n(e) / (2 * e["s"] ** 4),
+    }
+    steps = ([Step("=", "f", "f_formula", tol=1e-9), Step("=", "l1", "l1_formula", tol=1e-9)]
+             + _tight(chain(["mEl2", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-5)
+             + [Step("=", "In", "in1", tol=1e-9)])
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"f_formula": lambda e: 1 / math.sqrt(2 * math.pi * th(e)) * math.exp(-(e["x"] - mu(e)) ** 2 / th(e))},
+            {"l1_formula": lambda e: 1 / (2 * th(e)) + (e["x"] - mu(e)) ** 2 / (2 * th(e) ** 2)},
+            {"r1": lambda e: -EN(e, lambda t: 1 / (2 * th(e) ** 2) - (t - mu(e)) ** 2 / th(e) ** 2)},
+            {"r2": lambda e: -1 / (2 * th(e) ** 2) + 1 / (2 * th(e) ** 2)},
+            {"in1": lambda e: n(e) / (2 * e["s"] ** 2)},
+        ],
+        lookalikes=[
+            {},
+            {"r3": lambda e: 1 / (2 * e["s"] ** 4)},
+            {"f_formula": lambda e: 1 / (math.sqrt(2 * math.pi) * math.sqrt(th(e))) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * th(e)))},
+        ])
+
+
 MODELS = {
     "s24a_control_variate_binhho": _control_variate(),
     "s24a_xavier_d2l": _xavier(),
     "s24a_gauss_crlb_exercises": _gauss_crlb(),
     "s24a_poisson_fisher_newbetuts": _poisson_fisher(),
+    "s24a_gauss_var_fisher_techqa": _gauss_var_fisher(),
 }
