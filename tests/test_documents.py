@@ -150,11 +150,16 @@ def test_inline_math_only_when_asked(tmp_path):
     # beside prose (above, below or on its line) or beside other inline math: prose
     ("p.tex", "% derive: positive a\n\\[ a = a \\]\nSo\n$a = 2a$\n\n$a = 3a$\nthus.\n\n$a = 4a$ and $a = 5a$\n",
      [(2, 8, "a")]),
+    # a paragraph of lines that are each one `$…$` (a Q&A answer's lines, s24a): displays
+    ("s.md", "<!-- derive: positive a -->\n$2a = a + a$\n$3a = 2a + a$.\n\n", [(2, 7, "a + a"), (3, 7, "2a + a")]),
+    # …but not when prose is one of its lines, or two maths share a line
+    ("t.md", "<!-- derive: positive a -->\n$2a = a + a$\n$3a = 2a + a$\nso\n\n$a = a$ $a = 2a$\n$a = 3a$\n\n$$ a = a $$\n",
+     [(9, 8, "a")]),
 ])
 def test_inline_math_alone_in_its_paragraph_is_a_display(tmp_path, name, text, expected):
     """An author who sets one formula apart in `$…$` or `\\(…\\)` (Wikipedia's Hellinger
-    distance, a blog's `\\( E[x]^2 = a^2/b^2. \\)`) writes a display: read as one, at its own
-    positions; inline math within prose stays prose."""
+    distance, a blog's `\\( E[x]^2 = a^2/b^2. \\)`, lines that are each one `$…$`) writes a
+    display: read as one, at its own positions; inline math within prose stays prose."""
     derivation = load(write(tmp_path, text, name))
     assert [(s.location.line, s.location.column, s.latex) for s in derivation.steps] == expected
 

@@ -182,8 +182,9 @@ def _as_displays(source, found, kind):
         at = max(at, b)
     masked = "".join(pieces) + text[at:]
     lines = _Lines(masked, getattr(source, "regions", None) or [(0, len(text))])
+    apart = lines.set_apart([item for item in found if isinstance(item, Math) and item.inline])
     return [replace(item, inline=False) if isinstance(item, Math) and item.inline and
-            lines.alone(item) else item for item in found]
+            id(item) in apart else item for item in found]
 
 
 class _Lines:
@@ -202,20 +203,37 @@ class _Lines:
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.masked)
         return self.first[k] >= end or self.masked[self.first[k]] == "\n"
 
-    def alone(self, math):
-        """Whether `math` starts its line, the line above is blank, and nothing but a
-        punctuation mark follows it up to a blank line."""
+    def _own_lines(self, math):
+        """`(first, last)`: the lines `math` fills alone — it starts its line and nothing but
+        a punctuation mark follows it there — or None."""
         k = bisect.bisect_right(self.starts, math.start) - 1
         if self.first[k] != math.start:
-            return False
-        lo, hi = next(((a, b) for a, b in self.regions if a <= math.start < b),
-                      (0, len(self.masked)))
+            return None
+        hi = next((b for a, b in self.regions if a <= math.start < b), len(self.masked))
         tail = _PARAGRAPH_TAIL.match(self.masked, math.end, hi)
-        if tail is None or not self._blank(k - 1, lo, hi):
-            return False
-        if not tail.group(0).endswith("\n"):            # the text (or its cell) ends here
-            return True
-        return self._blank(bisect.bisect_right(self.starts, tail.end()) - 1, lo, hi)
+        if tail is None:
+            return None
+        return k, bisect.bisect_right(self.starts, max(tail.end() - 1, math.start)) - 1
+
+    def set_apart(self, inline):
+        """The ids of the inline maths that are all of their paragraph: one alone in it, or
+        each of a paragraph of lines that are each one `$…$` (a Q&A answer's `$f(x) = …$`
+        lines one under another) — the line above the first and below the last blank."""
+        apart, run = set(), []
+        for math in inline:
+            lines = self._own_lines(math)
+            if lines is None:
+                run = []
+                continue
+            if run and run[-1][1][1] + 1 == lines[0]:
+                run.append((math, lines))
+            else:
+                run = [(math, lines)]
+            lo, hi = next(((a, b) for a, b in self.regions if a <= math.start < b),
+                          (0, len(self.masked)))
+            if self._blank(run[0][1][0] - 1, lo, hi) and self._blank(lines[1] + 1, lo, hi):
+                apart.update(id(m) for m, _ in run)
+        return apart
 
 
 def check_mode(source, directive):
