@@ -6,9 +6,14 @@ of the operator at those arguments, and the rows below use it (README "Definitio
 write them"). One name means one thing: the same registry operator at other arguments of the
 same shape — `D_{KL}(q \\| p)`, `\\mathrm{KL}(q \\| p)`, `D(q \\| p)` beside a defined
 `D_{KL}(p \\| q)`; `H(Y)` beside a defined `H(X)` — would be derive's operator beside the
-author's, so it is refused where it stands. Forms of another shape keep derive's meaning:
-Cover & Thomas define the conditional `D(p(y|x) \\| q(y|x))` and use the joint and marginal
-divergences beside it.
+author's, so it is refused where it stands. Forms of another shape keep derive's meaning only
+where the author's definition is shown equal to derive's at its arguments (the normal form):
+Cover & Thomas define the conditional `D(p(y|x) \\| q(y|x))` and `I(X; Y) \\equiv D(p(x, y) \\|
+p(x) p(y))` and use the joint and marginal divergences and `I(X; X)` beside them. A definition
+derive cannot show equal (`I(X; Y) := H(X) - H(Y)`) makes every other form of its name (I, H
+and h, the KL's spellings, …: `namesake`) an error where it stands, and is itself refused
+where a row above read that name as derive's operator (`\\mathrm{KL}(p \\| q)` above a `define
+D_{KL}(P \\| Q) = …`): one name, one meaning in the file.
 
 A form whose every law is given by a formula (`random X with density
 \\mathrm{Bernoulli}(\\tfrac12) over x`: H(X) is a number) is no definition of notation but a
@@ -19,11 +24,11 @@ law is (`Reader._head`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from derive.frontend.errors import InputError
 from derive.model.names import Kind
-from derive.model.terms import Dens, Dist, Family, Op
+from derive.model.terms import Add, Dens, Dist, Family, Op, neg
 from derive.model.terms import nodes as subterms
 from derive.notation import registry
 
@@ -48,6 +53,9 @@ class OperatorForm:
     op: str
     shape: tuple
     determined: bool
+    # derive's value of the form at the head's arguments (`Op(MI, X, Y)`; Cover & Thomas's
+    # averaged conditional divergence), to compare the author's definition with
+    reading: object = field(default=None, compare=False)
 
 
 def _folded(key):
@@ -55,6 +63,66 @@ def _folded(key):
     folded (`KL@bits` → `KL`, `HX` → `H`)."""
     op = key.removesuffix(registry.BITS)
     return _SAME_QUANTITY.get(op, op)
+
+
+def _namesakes():
+    """Each folded registry operator → the one name it shares a spelling with others under
+    (`H`, `h`: the entropy of a law, of random variables, conditional, cross-entropy; `I`:
+    the mutual information and the conditional one), as the smallest folded key of the
+    operators linked by spellings."""
+    spelled = {}
+    for op in registry.OPERATORS:
+        spelled.setdefault(_folded(op.key), set()).update(op.spellings)
+    names = {op: {op} for op in spelled}
+    for op, spellings in spelled.items():
+        for other, theirs in spelled.items():
+            if spellings & theirs and names[op] is not names[other]:
+                merged = names[op] | names[other]
+                for member in merged:
+                    names[member] = merged
+    return {op: min(linked) for op, linked in names.items()}
+
+
+_NAMESAKES = _namesakes()
+
+
+def namesake(op):
+    """The one name a folded registry operator `op` is written under (`CH`, `HX` → `H`;
+    `CMI` → `MI`): a form of it the file defines otherwise than derive means it makes every
+    other form of that name a second meaning."""
+    return _NAMESAKES.get(op, op)
+
+
+def shown_equal(first, second, context):
+    """Whether the normal form shows two terms equal (their difference vanishes)."""
+    from derive.engines import chords, normal_form
+    normaliser = normal_form.Normaliser(context)
+    try:
+        return chords.vanishes(normaliser.value(Add(first, neg(second))))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+def agrees_with_derive(form, body, context):
+    """Whether the author's definition `body` of `form` is shown (the normal form) to be
+    derive's meaning of the form at its arguments (`I(X; Y) := H(X) + H(Y) - H(X, Y)`):
+    the file's operator is then derive's, and its other forms may keep derive's meaning."""
+    return form.reading is not None and shown_equal(form.reading, body, context)
+
+
+def read_above(scope, source, op, label):
+    """Why the file may not define `label`, a form of registry operator `op` derive cannot
+    show equal to its own, where a row above read an operator of that name as derive's
+    (`\\mathrm{KL}(p \\| q) \\ge 0` above `define D_{KL}(P \\| Q) = …`); None if none did."""
+    first = scope.derive_reads.get(namesake(op))
+    if first is None:
+        return None
+    line, column = source.position(first)
+    title = registry.BY_KEY[op].title
+    return (f"{label} is defined here otherwise than derive can show its {title} to be, and "
+            f"the row at line {line}, column {column} reads that name as derive's operator: "
+            f"one name, two meanings in the file — define it before its first use, write "
+            f"derive's definition, or give the file's quantity a name of its own")
 
 
 def operators_spelled(spelling, arity):
@@ -147,8 +215,9 @@ class OwnForms:
 
     def probe_form(self, key, bracket):
         """The `OperatorForm` `key(bracket)` reads as (derive's operator), or None when it
-        does not read as one. Nothing of the read is kept."""
-        self.probing_form = True
+        does not read as one. Nothing of the read is kept (the conditioning variables an
+        averaged conditional divergence notes for its row included)."""
+        self.probing_form, averaged = True, dict(self.averaged_given)
         try:
             self.information(key, bracket) or self._operator(key, bracket)
         except _Probed as probed:
@@ -156,17 +225,19 @@ class OwnForms:
         except InputError:
             return None
         finally:
-            self.probing_form = False
+            self.probing_form, self.averaged_given = False, averaged
         return None
 
-    def own_form_here(self, key, arguments, node):
-        """At a read of registry operator `key` with `arguments`: while probing, stop with
-        the form; else refuse it where the file defines the operator at other arguments of
-        the same shape."""
-        form = self.form_of(key, arguments)
+    def own_form_here(self, key, arguments, node, reading):
+        """At a read of registry operator `key` with `arguments` as derive's `reading`: while
+        probing, stop with the form; else refuse it where the file defines the operator
+        itself (`not_an_own_form`), and note the first read of its name as derive's."""
+        form = replace(self.form_of(key, arguments), reading=reading)
         if self.probing_form:
             raise _Probed(form)
         self.not_an_own_form(form, node)
+        self.scope.derive_reads.setdefault(namesake(form.op), self.offset + (
+            0 if node is None or node.meta.empty else node.meta.start_pos))
 
     def defines_a_form(self, key, bracket, node):
         """At a head `key(bracket)` defining a form of a registry operator (a `:=` row, or a
@@ -184,17 +255,28 @@ class OwnForms:
         return False
 
     def not_an_own_form(self, form, node):
-        """Refuse `form`, read at `node`, where the file defines its operator itself at
-        other arguments of the same shape."""
+        """Refuse `form`, read at `node`, where the file defines a form of its name
+        (`namesake`) itself otherwise than derive shows it means: the operator at other
+        arguments of the defined form's shape (`D_{KL}(q \\| p)` beside `D_{KL}(p \\| q) :=
+        \\int q \\log \\frac{q}{p}`), or at any other form (`I(X; X)`, `I(X; Y | Z)` beside
+        `I(X; Y) := H(X) - H(Y)`). A definition shown equal to derive's leaves the name
+        derive's operator everywhere else."""
         for own in self.scope.defined_forms:
+            if own.agrees or namesake(own.form.op) != namesake(form.op):
+                continue
+            line, _ = self.source.position(own.start)
+            title = registry.BY_KEY[form.op].title
             if own.form.op == form.op and own.form.shape == form.shape:
-                line, _ = self.source.position(own.start)
-                title = registry.BY_KEY[form.op].title
                 raise self.error(
                     f"the file defines the {title} itself as {own.label} (line {line}): "
                     f"here, at other arguments or in another spelling, is it that "
                     f"definition or derive's {title}? One name, one meaning — write "
                     f"{own.label}, or give the file's quantity a name of its own", node)
+            raise self.error(
+                f"the file defines {own.label} itself (line {line}), and derive cannot show "
+                f"that definition equal to its own: here, at other arguments, is this its "
+                f"{title} or the file's? One name, one meaning — write derive's definition "
+                f"there, or give the file's quantity a name of its own", node)
 
     def defines_an_operator(self, head, params, head_text, body_text):
         """At `define D_{KL}(P \\| Q) = \\int P(x) \\log …` (registry spelling `head`, fresh
@@ -209,8 +291,19 @@ class OwnForms:
         if not applied and not _OPERATOR_BARS.search(head_text):
             return
         label = " ".join(head_text.split())
-        for op in operators_spelled(head, len(params)):
+        claimed = operators_spelled(head, len(params))
+        self.not_read_above(claimed, label, None)
+        for op in claimed:
             self.scope.defined_operators.setdefault(op, (head, label))
+
+    def not_read_above(self, ops, label, node):
+        """Refuse at `node` a definition `label` of registry operators `ops` (the file's own
+        meaning of them, not shown to be derive's) where a row above read one of their
+        names as derive's operator: one name, one meaning in the file."""
+        for op in sorted(ops):
+            why = read_above(self.scope, self.source, op, label)
+            if why is not None:
+                raise self.error(why, node)
 
     def spells_the_files_operator(self, key):
         """Whether `key` is the spelling of a registry operator the file defines itself
