@@ -117,10 +117,10 @@ def read_above(scope, source, op, label):
     first = scope.derive_reads.get(namesake(op))
     if first is None:
         return None
-    line, column = source.position(first)
+    line, _ = source.position(first)
     title = registry.BY_KEY[op].title
     return (f"{label} is defined here otherwise than derive can show its {title} to be, and "
-            f"the row at line {line}, column {column} reads that name as derive's operator: "
+            f"the row at line {line} reads that name as derive's operator: "
             f"one name, two meanings in the file — define it before its first use, write "
             f"derive's definition, or give the file's quantity a name of its own")
 
