@@ -72,6 +72,10 @@ def test_a_define_directive_of_a_form_is_checked_alike():
     assert verdicts(display(wrong, r"I(X; X) = H(X)")) == ["error"]
     right = XYZ + "% derive: define I(X; Y) = H(X) + H(Y) - H(X, Y)\n"
     assert verdicts(display(right, r"I(X; X) = H(X)")) == ["verified"]
+    kl = PQ + "% derive: define D_{KL}(p \\| q) = \\int p(x) \\log \\frac{p(x)}{q(x)} dx\n"
+    assert verdicts(display(kl, r"D_{KL}(q \| p) \ge 0")) == ["verified"]
+    reverse = kl.replace(r"p(x) \log \frac{p(x)}{q(x)}", r"q(x) \log \frac{q(x)}{p(x)}")
+    assert verdicts(display(reverse, r"D_{KL}(q \| p) \ge 0")) == ["error"]
 
 
 @pytest.mark.parametrize("definition, true_row, verdict", [

@@ -843,13 +843,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 raise self.error(f"{head.key} is read above as derive's operator: a definition "
                                  f"of {head.label} here would give it a second meaning — "
                                  "name the file's quantity otherwise", children[0])
-            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
+        agrees = False
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
             if same_form_in(head.form, body) is not None:
                 raise self.error(same_form_refused(head.form, head.label), children[2])
             agrees = agrees_with_derive(head.form, body, self.scope.context)
             self.not_read_above([head.form.op] if not agrees else [], head.label, children[0])
             self.scope.own_form(head.form, head.label, start + _start(children[0]), agrees)
+        if head.label is not None and registry.spelled(head.key) and not agrees:
+            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         if head.label is None:                  # `define D_{KL}(P \| Q) = …`: any laws
             self.defines_an_operator(head.key, head.params,
                                      text[_start(children[0]):_end(children[0])],
