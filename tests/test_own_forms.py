@@ -171,3 +171,16 @@ def test_another_form_read_above_a_disagreeing_definition_refuses_it(above):
     assert verdicts(display(XYZ, above, r"I(X; Y) := H(X) - H(Y)")) == ["verified", "error"]
     assert verdicts(display(XYZ, above, r"I(X; Y) := H(X) - H(X | Y)")) == \
         ["verified", "definition"]
+
+
+@pytest.mark.parametrize("header, above, define", [
+    (PQ, r"H_p(q) \ge 0", r"H(P) = \int P(x) \log P(x) dx"),       # the cross-entropy is H's
+    (PQ, r"H(p, q) \ge 0", r"H(P) = \int P(x) \log P(x) dx"),
+    (PQ, r"h(p) = -\int p(x) \log p(x) dx", r"H(P) = \int P(x) \log P(x) dx"),
+])
+def test_every_form_of_a_name_read_above_refuses_a_define_of_it(header, above, define):
+    """Any operator written H or h read above (entropy, cross-entropy `H_p(q)`, `H(p, q)`)
+    is the name a later `define H(P) = …` would give a second meaning."""
+    text = display(header, above) + f"% derive: define {define}\n" + display("", r"H(p) \le 0")
+    with pytest.raises(Exception, match="the row at line 3 reads that name as derive's operator"):
+        verdicts(text)

@@ -236,7 +236,12 @@ class OwnForms:
         if self.probing_form:
             raise _Probed(form)
         self.not_an_own_form(form, node)
-        self.scope.derive_reads.setdefault(namesake(form.op), self.offset + (
+        self.derive_read(form.op, node)
+
+    def derive_read(self, op, node):
+        """Note a read of registry operator `op` (its key) at `node` as derive's: the first
+        of its name, for a definition below that derive cannot show equal (`read_above`)."""
+        self.scope.derive_reads.setdefault(namesake(_folded(op)), self.offset + (
             0 if node is None or node.meta.empty else node.meta.start_pos))
 
     def defines_a_form(self, key, bracket, node):

@@ -5881,6 +5881,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             value = self.family_divergence(bracket)
             if value is not None:
                 self.operator_use(key, bracket.node)
+                self.derive_read(op.key, bracket.node)      # Σ p_i log(p_i / q_i)
                 return Pow(value, self.term(bracket.power)) if bracket.power is not None \
                     else value
         if op is None or any(d is None for d in dists) or \
