@@ -83,11 +83,15 @@ def test_a_define_directive_of_a_form_is_checked_alike():
     (r"H(X) := \sum_{x} p(x) \log p(x)", r"H(X, Y) = H(X) + H(Y | X)", "error"),  # −H
     (r"H(X) := \sum_{x} p(x) \log p(x)", r"H(Y | X) \ge 0", "error"),
     (r"I(X; Y | Z) := H(X | Z) - H(X | Y, Z)", r"I(X; Y) \ge 0", "verified"),
-    (r"I(X; Y | Z) := H(X | Z) - H(Y | X, Z)", r"I(X; Y) \ge 0", "error"),
+    (r"I(X; Y | Z) := H(X | Z) - H(Y | X, Z)", r"I(X; Z | Y) \ge 0", "error"),
+    (r"I(X; Y) := H(X) - H(Y)", r"I(X; Y | Z) \ge 0", "error"),
+    (r"I(X; Y | Z) := H(X | Z) - H(Y | X, Z)", r"I(X; Y) \ge 0", "verified"),
 ])
 def test_entropy_and_conditional_forms_follow_the_rule(definition, true_row, verdict):
     """H and h name the entropy of a law, of random variables, the conditional entropy and
-    the cross-entropy; I the mutual and the conditional mutual information: one name each."""
+    the cross-entropy; I the mutual and the conditional mutual information: one name each.
+    A conditional notion the file defines its own way leaves the plain one derive's (texts
+    define the conditional from it); a plain one defined so takes the conditional along."""
     assert verdicts(display(XYZ, definition, true_row)) == ["definition", verdict]
 
 
@@ -121,6 +125,24 @@ def test_a_marginal_divergence_defined_otherwise_refuses_the_conditional_one(def
     KL defined as derive means it, refused beside a reversed one."""
     assert verdicts(display(JOINTS, definition, r"D(p(y|x) \| q(y|x)) \ge 0")) == \
         ["definition", verdict]
+
+
+CT_RULE = r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(y|x) \| q(y|x))"
+
+
+@pytest.mark.parametrize("weights, verdict", [(r"p(x)", "verified"), ("", "refuted")])
+def test_a_conditional_divergence_defined_its_own_way_leaves_the_plain_one(weights, verdict):
+    """Cover & Thomas's chain rule under their conditional relative entropy: verified; under
+    one that drops the weights p(x) (the corpus mutant), refuted at the rule — the plain
+    divergences keep derive's meaning beside a conditional definition, even one read above
+    it; another conditional form beside a wrong one is refused."""
+    define = (rf"D(p(y|x) \| q(y|x)) \equiv \sum_{{x}} {weights} \sum_{{y}} p(y|x) "
+              r"\log \frac{p(y|x)}{q(y|x)}")
+    assert verdicts(display(JOINTS, define, CT_RULE)) == ["definition", verdict]
+    assert verdicts(display(JOINTS, r"D(p(x) \| q(x)) \ge 0", define, CT_RULE)) == \
+        ["verified", "definition", verdict]
+    other = verdicts(display(JOINTS, define, r"D(q(y|x) \| p(y|x)) \ge 0"))
+    assert other == ["definition", "verified" if weights else "error"]
 
 
 # ---------------------------------------------------------------- (2) read above a definition
@@ -159,6 +181,15 @@ def test_a_definition_row_below_a_read_must_agree_with_it(above, definition, exp
     """The same for a `:=` row: below a read of KL as derive's, a definition derive cannot
     show equal to its own is refused (and its uses below it); one shown equal defines."""
     assert verdicts(display(PQ, above, definition, r"D_{KL}(p \| q) \ge 0")) == expected
+
+
+def test_a_conditional_form_read_above_refuses_a_conditional_definition_only():
+    """`I(X; Y) = …` (plain) above a conditional I defined its own way stands; `I(X; X | Y)`
+    (conditional) above it refuses the definition."""
+    define = r"I(X; Y | Z) := H(X | Z) - H(Y | X, Z)"
+    assert verdicts(display(XYZ, r"I(X; Y) = H(X) - H(X | Y)", define)) == \
+        ["verified", "definition"]
+    assert verdicts(display(XYZ, r"I(X; X | Y) \ge 0", define)) == ["verified", "error"]
 
 
 @pytest.mark.parametrize("above", [r"I(X; X) = H(X)", r"I(X; Z | Y) \ge 0"])

@@ -47,8 +47,8 @@ PROSE_PREMISE = ("it follows from the display above and the prose between them, 
 EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
                  "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
-from derive.frontend.latex.own_forms import (agrees_with_derive, read_above, same_form_in,
-                                              same_form_refused)
+from derive.frontend.latex.own_forms import (agrees_with_derive, is_conditional, read_above,
+                                              same_form_in, same_form_refused)
 from derive.frontend.proportional import cross_multiplied, unsure
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -670,7 +670,8 @@ class ChainBuilder:
         not shown so is refused where a row above read that operator's name as derive's
         (two meanings in the file); its uses below are then errors."""
         agrees = agrees_with_derive(head.form, body, self.scope.context)
-        why = None if agrees else read_above(self.scope, self.source, head.form.op, head.label)
+        why = None if agrees else read_above(self.scope, self.source, head.form.op, head.label,
+                                             is_conditional(head.form))
         if why is not None:
             self.scope.unread.setdefault(head.key, start)
             raise self.source.error(why, start)

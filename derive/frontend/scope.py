@@ -164,8 +164,8 @@ class FileScope:
         self.own_forms = {}       # operator key (D_{KL}) → label of a form a `define` gave it
         self.read_operators = set()  # operator spellings read as derive's operator above
         self.defined_forms = []   # `OwnForm`s: registry operators' forms the file defines
-        self.derive_reads = {}    # name of registry operators (`own_forms.namesake`: MI for
-        #                          I) → offset of its first read as derive's operator
+        self.derive_reads = {}    # (name of registry operators, `own_forms.namesake`: MI for
+        #                          I; whether conditional) → offset of its first read as derive's
         self.defined_operators = {}  # folded registry key (KL) → (spelling, label) a
         #                          function-style `define D_{KL}(P \| Q) = …` gives it
         self.unread = {}          # key of a name whose defining row could not be read → offset

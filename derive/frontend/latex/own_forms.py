@@ -3,17 +3,17 @@
 A row `D_{KL}(p \\| q) := \\int q \\log \\frac{q}{p}` (also `\\triangleq`, `\\equiv`,
 `\\stackrel{\\text{def}}{=}`) or a `% derive: define` of such a form is the author's definition
 of the operator at those arguments, and the rows below use it (README "Definitions as papers
-write them"). One name means one thing: the same registry operator at other arguments of the
-same shape — `D_{KL}(q \\| p)`, `\\mathrm{KL}(q \\| p)`, `D(q \\| p)` beside a defined
-`D_{KL}(p \\| q)`; `H(Y)` beside a defined `H(X)` — would be derive's operator beside the
-author's, so it is refused where it stands. Forms of another shape keep derive's meaning only
-where the author's definition is shown equal to derive's at its arguments (the normal form):
-Cover & Thomas define the conditional `D(p(y|x) \\| q(y|x))` and `I(X; Y) \\equiv D(p(x, y) \\|
-p(x) p(y))` and use the joint and marginal divergences and `I(X; X)` beside them. A definition
-derive cannot show equal (`I(X; Y) := H(X) - H(Y)`) makes every other form of its name (I, H
-and h, the KL's spellings, …: `namesake`) an error where it stands, and is itself refused
-where a row above read that name as derive's operator (`\\mathrm{KL}(p \\| q)` above a `define
-D_{KL}(P \\| Q) = …`): one name, one meaning in the file.
+write them"). One name means one thing. The definition is compared with derive's meaning of
+the form at its arguments (the normal form). Shown equal (Cover & Thomas's `I(X; Y) \\equiv
+D(p(x, y) \\| p(x) p(y))` and conditional `D(p(y|x) \\| q(y|x)) \\equiv …`), the name stays
+derive's operator everywhere else: `I(X; X)`, the joint and marginal divergences, `D_{KL}(q
+\\| p)` are read and checked. Not shown equal (`I(X; Y) := H(X) - H(Y)`), the file's operator
+beside derive's would be one name with two meanings: the same registry operator at other
+arguments of the same shape, in any spelling (`D_{KL}(q \\| p)`, `\\mathrm{KL}(p \\| q)` beside a
+defined `D_{KL}(p \\| q)`; `H(Y)` beside `H(X)`), and every other form of its name (I, H and h,
+…: `namesake`) are refused where they stand — but the plain forms beside a conditional one
+(`keeps_derives`) — and the definition is itself refused where a row above read that name
+as derive's operator (`\\mathrm{KL}(p \\| q)` above a `define D_{KL}(P \\| Q) = …`).
 
 A form whose every law is given by a formula (`random X with density
 \\mathrm{Bernoulli}(\\tfrac12) over x`: H(X) is a number) is no definition of notation but a
@@ -39,6 +39,9 @@ _OPERATOR_BARS = re.compile(r"\\\||\\[lr]?Vert|\\mid|;|\|")
 # registry operators that are one quantity under two keys: the entropy of a distribution,
 # H(p), and of random variables, H(X) (the marginal of X's law)
 _SAME_QUANTITY = {"HX": "H"}
+
+# registry operators that are conditional notions whatever their arguments
+_CONDITIONAL = frozenset({"CH", "CMI"})
 
 
 @dataclass(frozen=True)
@@ -110,11 +113,30 @@ def agrees_with_derive(form, body, context):
     return form.reading is not None and shown_equal(form.reading, body, context)
 
 
-def read_above(scope, source, op, label):
+def is_conditional(form):
+    """Whether `form` is a conditional notion (`H(Y | X)`, `I(X; Y | Z)`, `D(p(y|x) \\|
+    q(y|x))`, a law at a value): one the texts define from the unconditional one."""
+    return form.op in _CONDITIONAL or any(s in ("conditional", "at a value")
+                                          for s in form.shape)
+
+
+def keeps_derives(own, form):
+    """Whether `form` keeps derive's meaning beside `own`, a form of its name the file
+    defines otherwise than derive shows: only an unconditional form beside a conditional
+    definition (Cover & Thomas define the conditional relative entropy from the plain one,
+    which the definition leaves as it is)."""
+    return is_conditional(own.form) and not is_conditional(form)
+
+
+def read_above(scope, source, op, label, conditional=False):
     """Why the file may not define `label`, a form of registry operator `op` derive cannot
-    show equal to its own, where a row above read an operator of that name as derive's
-    (`\\mathrm{KL}(p \\| q) \\ge 0` above `define D_{KL}(P \\| Q) = …`); None if none did."""
-    first = scope.derive_reads.get(namesake(op))
+    show equal to its own (a `conditional` one: `keeps_derives`), where a row above read
+    an operator of that name as derive's (`\\mathrm{KL}(p \\| q) \\ge 0` above `define D_{KL}(P
+    \\| Q) = …`; `I(X; X) = H(X)` above `I(X; Y) := …`); None if none did."""
+    reads = [scope.derive_reads.get((namesake(op), True))]
+    if not conditional:
+        reads.append(scope.derive_reads.get((namesake(op), False)))
+    first = min((r for r in reads if r is not None), default=None)
     if first is None:
         return None
     line, _ = source.position(first)
@@ -236,12 +258,13 @@ class OwnForms:
         if self.probing_form:
             raise _Probed(form)
         self.not_an_own_form(form, node)
-        self.derive_read(form.op, node)
+        self.derive_read(form.op, node, is_conditional(form))
 
-    def derive_read(self, op, node):
+    def derive_read(self, op, node, conditional=False):
         """Note a read of registry operator `op` (its key) at `node` as derive's: the first
-        of its name, for a definition below that derive cannot show equal (`read_above`)."""
-        self.scope.derive_reads.setdefault(namesake(_folded(op)), self.offset + (
+        of its name, conditional or not, for a definition below that derive cannot show
+        equal (`read_above`)."""
+        self.scope.derive_reads.setdefault((namesake(_folded(op)), conditional), self.offset + (
             0 if node is None or node.meta.empty else node.meta.start_pos))
 
     def defines_a_form(self, key, bracket, node):
@@ -269,6 +292,8 @@ class OwnForms:
         for own in self.scope.defined_forms:
             if own.agrees or namesake(own.form.op) != namesake(form.op):
                 continue
+            if own.form.shape != form.shape and keeps_derives(own, form):
+                continue                # D(p(x) \| q(x)) beside a conditional definition
             line, _ = self.source.position(own.start)
             title = registry.BY_KEY[form.op].title
             if own.form.op == form.op and own.form.shape == form.shape:
@@ -301,12 +326,12 @@ class OwnForms:
         for op in claimed:
             self.scope.defined_operators.setdefault(op, (head, label))
 
-    def not_read_above(self, ops, label, node):
+    def not_read_above(self, ops, label, node, conditional=False):
         """Refuse at `node` a definition `label` of registry operators `ops` (the file's own
-        meaning of them, not shown to be derive's) where a row above read one of their
-        names as derive's operator: one name, one meaning in the file."""
+        meaning of them, not shown to be derive's; a `conditional` form) where a row above
+        read one of their names as derive's operator: one name, one meaning in the file."""
         for op in sorted(ops):
-            why = read_above(self.scope, self.source, op, label)
+            why = read_above(self.scope, self.source, op, label, conditional)
             if why is not None:
                 raise self.error(why, node)
 

@@ -94,8 +94,8 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
-from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, same_form_in,
-                                              same_form_refused, shown_equal)
+from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, is_conditional,
+                                              same_form_in, same_form_refused, shown_equal)
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -848,7 +848,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if same_form_in(head.form, body) is not None:
                 raise self.error(same_form_refused(head.form, head.label), children[2])
             agrees = agrees_with_derive(head.form, body, self.scope.context)
-            self.not_read_above([head.form.op] if not agrees else [], head.label, children[0])
+            self.not_read_above([head.form.op] if not agrees else [], head.label, children[0],
+                                is_conditional(head.form))
             self.scope.own_form(head.form, head.label, start + _start(children[0]), agrees)
         if head.label is not None and registry.spelled(head.key) and not agrees:
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
