@@ -1171,7 +1171,9 @@ def test_a_define_directive_form_is_keyed_on_the_operator_not_the_spelling():
 
 def test_other_shapes_beside_a_defined_conditional_divergence_keep_their_meaning():
     """Cover & Thomas define D(p(y|x) ‖ q(y|x)) and use the joint and marginal divergences
-    beside it: those are other forms, read as derive's; another conditional is refused."""
+    beside it: those are other forms, read as derive's. Their definition is derive's
+    conditional divergence (shown equal), so another conditional is derive's too; beside a
+    conditional defined otherwise (reversed), it is refused."""
     header = "% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n"
     define = (r"D(p(y|x) \| q(y|x)) \equiv \sum_{x} p(x) \sum_{y} p(y|x) "
               r"\log \frac{p(y|x)}{q(y|x)}")
@@ -1180,7 +1182,9 @@ def test_other_shapes_beside_a_defined_conditional_divergence_keep_their_meaning
     wrong = rule.replace("+ D(p(y|x)", "- D(p(y|x)")
     assert verdicts(display(header, define, wrong)) == ["definition", "refuted"]
     other = r"D(q(y|x) \| p(y|x)) \ge 0"
-    assert verdicts(display(header, define, other)) == ["definition", "error"]
+    assert verdicts(display(header, define, other)) == ["definition", "verified"]
+    reversed_ = define.replace(r"\frac{p(y|x)}{q(y|x)}", r"\frac{q(y|x)}{p(y|x)}")
+    assert verdicts(display(header, reversed_, other)) == ["definition", "error"]
 
 
 def test_an_inline_family_is_a_law_beside_a_declared_one():

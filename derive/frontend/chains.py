@@ -47,7 +47,8 @@ PROSE_PREMISE = ("it follows from the display above and the prose between them, 
 EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
                  "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
-from derive.frontend.latex.own_forms import same_form_in, same_form_refused
+from derive.frontend.latex.own_forms import (agrees_with_derive, is_conditional, read_above,
+                                              same_form_in, same_form_refused)
 from derive.frontend.proportional import cross_multiplied, unsure
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -518,6 +519,7 @@ class ChainBuilder:
             self.scope.unread.setdefault(head.key, head_part.start)   # its uses: errors
             raise self.source.error(same_form_refused(head.form, head.label),  # `:= KL + 1`
                                     body_part.start)
+        agrees = head.form is not None and self._form_agrees(head, body, head_part.start)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain")
         try:
@@ -530,7 +532,7 @@ class ChainBuilder:
         except LabelledAbove as exc:
             raise self.source.error(str(exc), head_part.start) from None
         if head.form is not None:       # `D_{KL}(p \| q) := …`: the file's own form
-            self.scope.own_form(head.form, head.label, head_part.start)
+            self.scope.own_form(head.form, head.label, head_part.start, agrees)
         self._params = head.params
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
@@ -662,6 +664,19 @@ class ChainBuilder:
                      justification)
         self.steps[-1] = _with(self.steps[-1], restated=True)
 
+    def _form_agrees(self, head, body, start):
+        """At a row defining `head`, a form of a registry operator (`I(X; Y) := …`), as
+        `body`: whether the body is shown to be derive's meaning of the form. One that is
+        not shown so is refused where a row above read that operator's name as derive's
+        (two meanings in the file); its uses below are then errors."""
+        agrees = agrees_with_derive(head.form, body, self.scope.context)
+        why = None if agrees else read_above(self.scope, self.source, head.form.op, head.label,
+                                             is_conditional(head.form))
+        if why is not None:
+            self.scope.unread.setdefault(head.key, start)
+            raise self.source.error(why, start)
+        return agrees
+
     def _unconditioned(self, conditioned, key, start):
         if conditioned:
             self.scope.unread[key] = start       # its later uses are errors, never a new name
@@ -673,6 +688,7 @@ class ChainBuilder:
         from NAME."""
         self._unconditioned(self._conditioned, part.head.key, part.start)
         value, head = self._last, part.head
+        agrees = head.form is not None and self._form_agrees(head, value.term, part.start)
         info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")
         try:
             name = self.scope.define(head.key, info, head=head.label)
@@ -682,7 +698,7 @@ class ChainBuilder:
         except LabelledAbove as exc:
             raise self.source.error(str(exc), part.start) from None
         if head.form is not None:       # `… =: D_{KL}(p \| q)`: the file's own form
-            self.scope.own_form(head.form, head.label, part.start)
+            self.scope.own_form(head.form, head.label, part.start, agrees)
         named = replace(part, relation=Relation.EQ, term=Defined(name, (), value.term),
                         head=None)
         self._append(StepKind.DEFINITION, Relation.EQ, named.term, value.term, part.latex,

@@ -32,11 +32,13 @@ MAX_EXPANSION = 50_000
 @dataclass(frozen=True)
 class OwnForm:
     """A form of a registry operator (`form`, an `OperatorForm`) the file defines, as
-    written (`label`: `D_{KL}(p \\| q)`), at offset `start`."""
+    written (`label`: `D_{KL}(p \\| q)`), at offset `start`; `agrees` when the definition
+    is shown to be derive's meaning of the form (its other forms then keep that meaning)."""
 
     form: object
     label: str
     start: int
+    agrees: bool = False
 
 
 def own_range(key):
@@ -162,6 +164,8 @@ class FileScope:
         self.own_forms = {}       # operator key (D_{KL}) → label of a form a `define` gave it
         self.read_operators = set()  # operator spellings read as derive's operator above
         self.defined_forms = []   # `OwnForm`s: registry operators' forms the file defines
+        self.derive_reads = {}    # (name of registry operators, `own_forms.namesake`: MI for
+        #                          I; whether conditional) → offset of its first read as derive's
         self.defined_operators = {}  # folded registry key (KL) → (spelling, label) a
         #                          function-style `define D_{KL}(P \| Q) = …` gives it
         self.unread = {}          # key of a name whose defining row could not be read → offset
@@ -418,11 +422,12 @@ class FileScope:
             self.heads[head] = name
         return name
 
-    def own_form(self, form, label, start):
+    def own_form(self, form, label, start, agrees):
         """The file defines registry operator form `form` (`OperatorForm`) itself as
         `label` at offset `start`: the operator at other arguments of that shape is then
-        refused (`OwnForms.not_an_own_form`)."""
-        self.defined_forms.append(OwnForm(form, label, start))
+        refused, and at any other form of its name unless the definition `agrees` with
+        derive's meaning (`OwnForms.not_an_own_form`)."""
+        self.defined_forms.append(OwnForm(form, label, start, agrees))
 
     def abbreviate(self, key, argument, info):
         """`\\sigma = \\sigma(w^\\top x)` (blogs' "simplify notation"): the bare spelling of

@@ -71,6 +71,7 @@ class Divergences:
                                  "distribution", bracket.node)
             p = self.distribution_named(found[0], bracket.node)
             p, q = self.placed([p, q], [bracket.node, bracket.args[0]])
+            self.derive_read("CE", bracket.node)    # a name with H(p), H(X): one meaning
             return self._op_power(Op(self.in_units("CE"), p, q), bracket)
         if base != "D" or found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION):
             return None

@@ -345,8 +345,8 @@ class Probability:
         if shape == "CH" and all(value is not None for _, value in read[1]):
             over, _ = in_order(info, [v for v, _ in read[0]], [None] * len(read[0]))
             given, cond = in_order(info, [v for v, _ in read[1]], [x for _, x in read[1]])
-            self.own_form_here("HX", [Dist(law, over, given, cond)], bracket.node)
             value = Op(self.in_units("HX"), Dist(law, over, given, cond))   # H(Y | X = x)
+            self.own_form_here("HX", value.arguments, bracket.node, value)
         else:
             if shape == "CH" and any(value is not None for _, value in read[1]):
                 raise self.error("give every conditioning variable a value, or none",
@@ -356,8 +356,8 @@ class Probability:
                     getattr(self.scope.context.info(v), "discrete", False) for v in args[0].over):
                 raise self.error("the mutual information of a continuous variable with itself "
                                  "is infinite", bracket.node)
-            self.own_form_here(shape, args, bracket.node)
             value = Op(self.in_units(shape), *args)
+            self.own_form_here(shape, args, bracket.node, value)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value

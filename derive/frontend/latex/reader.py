@@ -94,7 +94,8 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
-from derive.frontend.latex.own_forms import OwnForms, same_form_in, same_form_refused
+from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, is_conditional,
+                                              same_form_in, same_form_refused, shown_equal)
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -216,16 +217,6 @@ _LETTERS_WRITTEN = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])"
 _DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|widetilde|"
                               r"overline|mathbf|boldsymbol|bm|mathcal|mathrm|mathsf|mathbb|"
                               r"text|operatorname)\{[^{}]*\}")
-
-
-def _shown_equal(first, second, context):
-    """Whether the normal form shows two terms equal (their difference vanishes)."""
-    from derive.engines import chords, normal_form
-    normaliser = normal_form.Normaliser(context)
-    try:
-        return chords.vanishes(normaliser.value(Add(first, neg(second))))
-    except (normal_form.Unsupported, normal_form.Undefined):
-        return False
 
 
 # `\sum_{t \ge 0}`, `\sum_{t > 0}` (no superscript): the whole t from the bound on (≥) or
@@ -852,11 +843,16 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 raise self.error(f"{head.key} is read above as derive's operator: a definition "
                                  f"of {head.label} here would give it a second meaning — "
                                  "name the file's quantity otherwise", children[0])
-            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
+        agrees = False
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
             if same_form_in(head.form, body) is not None:
                 raise self.error(same_form_refused(head.form, head.label), children[2])
-            self.scope.own_form(head.form, head.label, start + _start(children[0]))
+            agrees = agrees_with_derive(head.form, body, self.scope.context)
+            self.not_read_above([head.form.op] if not agrees else [], head.label, children[0],
+                                is_conditional(head.form))
+            self.scope.own_form(head.form, head.label, start + _start(children[0]), agrees)
+        if head.label is not None and registry.spelled(head.key) and not agrees:
+            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         if head.label is None:                  # `define D_{KL}(P \| Q) = …`: any laws
             self.defines_an_operator(head.key, head.params,
                                      text[_start(children[0]):_end(children[0])],
@@ -5886,6 +5882,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             value = self.family_divergence(bracket)
             if value is not None:
                 self.operator_use(key, bracket.node)
+                self.derive_read(op.key, bracket.node)      # Σ p_i log(p_i / q_i)
                 return Pow(value, self.term(bracket.power)) if bracket.power is not None \
                     else value
         if op is None or any(d is None for d in dists) or \
@@ -5909,13 +5906,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 raise self.error(f"{key} {MISMATCH}; here "
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
-        self.own_form_here(op.key, dists, bracket.node)
-        self.operator_use(key, bracket.node)
-        self.scope.read_operators.add(key)
         pinned = any(self.written_with_dot(a) for a in bracket.args)
         value = value or not pinned and self._conditional_divergence(op.key, dists,
                                                                      bracket.node) or \
             Op(self.in_units(op.key), *dists)
+        self.own_form_here(op.key, dists, bracket.node, value)
+        self.operator_use(key, bracket.node)
+        self.scope.read_operators.add(key)
         values = self.scope.operator_values.setdefault(op.key, [])
         if any(n.origin is not None for n in free_names(value)):
             value_here = None               # at a bound copy: no value for another row
@@ -6024,7 +6021,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                                            families_[0][1].info.upper):
             return None
         entropy = self._family_sum(own, own, lambda p_i, _: Mul(p_i, Fn("log", div(Num(1), p_i))))
-        if not _shown_equal(info.body, entropy, self.scope.context):
+        if not shown_equal(info.body, entropy, self.scope.context):
             return None
         return self._family_sum(*families_, lambda p_i, q_i: Mul(p_i, Fn("log", div(Num(1), q_i))))
 
