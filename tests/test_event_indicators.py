@@ -45,6 +45,38 @@ def test_indicator_variants(row, expected):
     assert verdict == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}[t 1_{Z \ge t}] = t \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[Z] \ge \mathbb{E}[t \cdot 1_{\{Z \geq t\}}]", "verified"),
+    (r"\mathbb{E}[I_{\{Z > t\}}] = \mathbb{P}(Z > t)", "verified"),
+    (r"\mathbb{E}[\chi_{\{Z \le t\}}] = 1 - \mathbb{P}(Z > t)", "verified"),
+    (r"\mathbb{E}[\mathbb{1}_{[Z \ge t]}] = \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[\mathbf{1}_{(Z \ge t)}] = \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[t 1_{Z \ge t}] = t \mathbb{P}(Z \le t)", "refuted"),
+    (r"\mathbb{E}[Z] \le \mathbb{E}[t \cdot 1_{\{Z \geq t\}}]", "refuted"),
+    (r"\mathbb{E}[I_{\{Z > t\}}] = 2 \mathbb{P}(Z > t)", "refuted"),
+    (r"\mathbb{E}[\chi_{\{Z \le t\}}] = \mathbb{P}(Z > t)", "refuted"),
+])
+def test_every_indicator_spelling_reads_alike(row, expected):
+    """`1_{…}`, `I_{…}`, `\\chi_{…}` and an event in brackets as the subscript read as
+    `\\mathbb{1}_{\\{…\\}}` does (before, `1_{…}` was an error and `I_{\\{Z \\ge t\\}}`
+    a complex symbol, which refuted the true `E[t I_{Z ≥ t}] = t P(Z ≥ t)`)."""
+    (verdict,) = verdicts(display(HALF_LINE, row))
+    assert verdict == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (HALF_LINE, r"\mathbb{E}[t p_{Z > t}] = t \mathbb{P}(Z > t)", "read only as the event of"),
+    (HALF_LINE + "% derive: real I\n", r"\mathbb{E}[t I_{Z > t}] = t \mathbb{P}(Z > t)",
+     "read only as the event of"),
+    (HALF_LINE, r"t 1_{Z \ge t} \le t", "is read only inside an expectation"),
+])
+def test_an_event_subscript_not_of_an_indicator_is_refused(header, row, message):
+    (step,) = load_tex("e.tex", display(header, row)).steps
+    assert step.kind.value == "unreadable" and message in step.message
+    assert step.location.line == header.count("\n") + 1 and step.location.column > 1
+
+
 def test_the_indicator_restricts_the_integral_to_the_event():
     (reading,) = readings(display(HALF_LINE, r"\mathbb{E}[\mathbb{1}\{Z \ge t\}] = \mathbb{P}(Z \ge t)"))
     assert reading.startswith("∫_{t}^{∞} g(z) dz =")

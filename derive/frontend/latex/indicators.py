@@ -68,6 +68,36 @@ def indicator_font(primary):
     return font if font == "mathbb" and text == "I" else None
 
 
+# Letters written for an indicator with its event as a subscript (`I_{\{X > 0\}}`,
+# `\chi_{X \ge t}`: the characteristic function of the event), when the file has not
+# declared them: only with a subscript equation or inequality.
+INDICATOR_LETTERS = frozenset({"I", r"\chi"})
+
+
+def scripted_indicator(primary, sub, sup, lookup):
+    """Whether `primary` with subscript `sub` is an indicator of the equation or event in
+    the subscript other than `\\mathbb{1}` (`indicator_font`): the plain number 1
+    (`1_{Z \\ge t}`, `1_{\\{Z \\ge t\\}}`) or an undeclared `I`, `\\chi` without a
+    superscript (`\\chi^2_{…}` is no indicator). `lookup` is the scope's lookup of a name:
+    a declared letter keeps its meaning."""
+    if sub is None or equation_of(sub) is None:
+        return False
+    if is_token(primary, "NUMBER"):
+        return primary.value == "1"
+    if sup is not None:
+        return False
+    text = primary.value if is_token(primary, "LETTER") or is_token(primary, "COMMAND") \
+        else None
+    return text in INDICATOR_LETTERS and lookup(text) is None
+
+
+def event_subscript(sub):
+    """Whether a subscript holds one inequality (`p_{x \\ge 0}`): an event, which a
+    name's label never is — read only as an indicator's."""
+    found = equation_of(sub) if sub is not None else None
+    return found is not None and found[1] in UPWARD
+
+
 def equation_of(node):
     """(left node, relation text, right node) of an equation node (`j = k` as a bracket's
     argument or a subscript), else None."""
@@ -269,12 +299,13 @@ def _event_values(term):
 
 def _event_set(node):
     """The one item of a set in braces written as an indicator's subscript
-    (`\\mathbb{1}_{\\{y_n = 1\\}}`, the event as a set), else the node itself."""
+    (`\\mathbb{1}_{\\{y_n = 1\\}}`, the event as a set; also in brackets or parentheses,
+    `\\mathbb{1}_{[Z \\ge t]}`), else the node itself."""
     inner = single(node)
     if is_tree(inner, "script") and len(inner.children) == 1:
         inner = inner.children[0]
     if is_tree(inner, "bracketed") and len(inner.children) == 3 and \
-            getattr(inner.children[0], "value", None) in _BRACES and \
+            getattr(inner.children[0], "value", None) in _BRACKETS and \
             is_tree(inner.children[1], "args") and len(inner.children[1].children) == 1:
         return single(inner.children[1].children[0])
     return node
