@@ -23,9 +23,12 @@ Read only where that is the one meaning:
 An inequality (`\\mathbb{1}_{\\{Z \\ge t\\}}`, Markov's proof) is an event: inside an
 expectation over the one continuous variable it names, each term of the argument with it as
 a factor is the integral of the rest times the density over the event's set — the set
-`\\Pr(Z \\ge t)` integrates over (events.py), so E[1{A}] = P(A) is one integral. Anywhere
-else (outside an expectation, under a function, in a variance, of a discrete variable) it is
-refused at the indicator.
+`\\Pr(Z \\ge t)` integrates over (events.py), so E[1{A}] = P(A) is one integral; of a discrete
+variable under its law by formula, the sum over the event's whole points `\\Pr` sums over.
+Anywhere else (outside an expectation, under a function, in a variance, of a discrete
+variable under an abstract law) it is refused at the indicator. Besides `\\mathbb{1}`, a plain
+`1`, `I` or `\\chi` with the equation or event as its subscript (`1_{Z \\ge t}`,
+`I_{\\{Z \\ge t\\}}`) is the indicator (`scripted_indicator`).
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_t
 from derive.frontend.latex.events import UPWARD
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    MINUS_ONE, OO, Add, Dens, Expect, Integral, Mul, Num, Sym, free_names, nodes, sub, substitute,
+    MINUS_ONE, OO, Add, Dens, Dist, Expect, Integral, Mul, Num, Sum, Sym, free_names, nodes, sub,
+    substitute,
 )
 from derive.notation import members
 
@@ -189,13 +193,12 @@ class Indicators:
                              "\\ge t\\}}] with Z averaged there), and no other", node)
         bound = averaged[0]
         x = bound.origin
-        if getattr(self.scope.context.info(x), "discrete", False):
-            raise self.error(f"an indicator of an inequality event of the discrete {x.latex} "
-                             f"is not read yet: sum its mass function over the values", node)
         at_x = {bound: Sym(x)}
-        pieces = self.event_pieces(substitute(g, at_x), relation, substitute(c, at_x), x, node)
+        event = (substitute(g, at_x), relation, substitute(c, at_x))
+        pieces = None if getattr(self.scope.context.info(x), "discrete", False) else \
+            tuple(self.event_pieces(*event, x, node))   # a discrete one's: by its law, below
         mark = Name(r"\mathbb{1}", local=MARK)
-        self.indicator_events()[mark] = IndicatorEvent(bound, tuple(pieces), node)
+        self.indicator_events()[mark] = IndicatorEvent(bound, pieces, node, event)
         return Sym(mark)
 
     def indicator_events(self):
@@ -225,15 +228,31 @@ class Indicators:
                 continue
             rest = [f for f in factors if f is not marks[0]]
             event = events[marks[0].name]
-            for low, high in event.pieces:
+            runs = [(Num(1), Integral, low, high) for low, high in event.pieces] \
+                if event.pieces is not None else self._mass_runs(event, dist)
+            for sign, kind, low, high in runs:
                 copy = Name(bound.latex, origin=bound.origin)
                 density = Dens(dist, (Sym(copy),))
                 integrand = Mul(density, substitute(Mul(*rest), {bound: Sym(copy)})) \
                     if rest else density
-                total.append(Integral(copy, integrand,
-                                      Mul(MINUS_ONE, OO) if low is None else low,
-                                      OO if high is None else high))
+                run = kind(copy, integrand, Mul(MINUS_ONE, OO) if low is None else low,
+                           OO if high is None else high)
+                total.append(run if sign == Num(1) else Mul(sign, run))
+        if not total:
+            return Num(0)
         return total[0] if len(total) == 1 else Add(*total)
+
+    def _mass_runs(self, event, dist):
+        """[(sign, Sum, low, high)] of an indicator's event of a discrete variable: the
+        whole points of the event where `dist` (its law by formula) has mass
+        (`event_points`)."""
+        x = event.bound.origin
+        if not isinstance(dist, Dist) or dist.over != (x,) or dist.given:
+            raise self.error(f"an indicator of an event of the discrete {x.latex} is read "
+                             f"inside an expectation under its declared law by formula",
+                             event.node)
+        points = self.event_points(*event.event, x, dist.name, event.node)
+        return [(sign, Sum, low, high) for sign, low, high in points]
 
     def no_loose_indicator(self, value):
         """Refuse an event indicator an expectation did not take as a factor of a term
@@ -277,11 +296,13 @@ class Indicators:
 @dataclass(frozen=True)
 class IndicatorEvent:
     """An event indicator read inside an expectation: the averaged copy it is of, the
-    event's set as [(low, high)] of the copy's variable (None: infinite), its position."""
+    event's set as [(low, high)] of the copy's variable (None: infinite), its position,
+    and the event itself."""
 
     bound: Name
-    pieces: tuple
+    pieces: tuple | None        # None: of a discrete variable, summed by its law (`_mass_runs`)
     node: object
+    event: tuple = ()           # (g, relation, c) at the variable's value
 
 
 def _flat(term, kind):
