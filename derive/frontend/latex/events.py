@@ -256,15 +256,19 @@ def _whole_end(end, strict, lower, n):
     (⌊r⌋ + 1 when strict), an upper end stops at ⌊r⌋ (⌈r⌉ − 1 when strict); a number is
     rounded exactly, an end shown whole moves by one only when strict, any other end is
     rounded by ⌈·⌉ or ⌊·⌋."""
+    from derive.engines.normal_form import Undefined, Unsupported
     step = Num(1) if lower else MINUS_ONE
-    number = n.value(end).constant()
-    if number is not None:
-        end = Num(number)
+    try:
+        value = n.value(end)
+    except (Unsupported, Undefined):
+        value = None                    # no normal form: rounded as written, below
+    if value is not None and value.constant() is not None:
+        end = Num(value.constant())
         v = end.value
         if lower:
             return Num(math.floor(v) + 1 if strict else math.ceil(v))
         return Num(math.ceil(v) - 1 if strict else math.floor(v))
-    if n.whole_valued(n.value(end)):
+    if value is not None and n.whole_valued(value):
         return Add(end, step) if strict else end
     if strict:
         return Add(Fn("floor" if lower else "ceil", end), step)
@@ -280,15 +284,23 @@ def _inner(end, bound, n, lower):
     number (an engine may then not evaluate it)."""
     if end is None or bound is None:
         return bound if end is None else end
-    from derive.engines.normal_form import NONNEG, POS
     if isinstance(end, Num) and isinstance(bound, Num):
         return max(end, bound, key=lambda t: t.value) if lower else \
             min(end, bound, key=lambda t: t.value)
-    if n.positivity(Add(end, Mul(MINUS_ONE, bound))) in (POS, NONNEG):
+    if _at_least(end, bound, n):
         return end if lower else bound
-    if n.positivity(Add(bound, Mul(MINUS_ONE, end))) in (POS, NONNEG):
+    if _at_least(bound, end, n):
         return bound if lower else end
     return _UNORDERED if lower else end
+
+
+def _at_least(a, b, n):
+    """Whether a ≥ b is shown by the sign of a − b (False where it has no normal form)."""
+    from derive.engines.normal_form import NONNEG, POS, Undefined, Unsupported
+    try:
+        return n.positivity(Add(a, Mul(MINUS_ONE, b))) in (POS, NONNEG)
+    except (Unsupported, Undefined):
+        return False
 
 
 _UNORDERED = object()       # two lower ends of no known order (`_inner`)
