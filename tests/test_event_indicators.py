@@ -13,9 +13,8 @@ HALF_LINE = ("% derive: variable z\n% derive: density g over z in [0, \\infty)\n
              "% derive: random Z with density g over z\n% derive: positive t\n"
              "% derive: variable x\n% derive: density f over x\n"
              "% derive: random X with density f over x\n% derive: real m\n")
-POISSON = ("% derive: discrete x\n% derive: positive \\lambda\n"
-           "% derive: density f = \\mathrm{Poisson}(\\lambda) over x\n"
-           "% derive: random X with density f over x\n% derive: positive t\n")
+ABSTRACT = ("% derive: discrete x\n% derive: density p over x\n"
+            "% derive: random X with density p over x\n% derive: positive t\n")
 
 
 def test_markov_chain_with_an_indicator_is_verified():
@@ -45,6 +44,38 @@ def test_indicator_variants(row, expected):
     assert verdict == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}[t 1_{Z \ge t}] = t \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[Z] \ge \mathbb{E}[t \cdot 1_{\{Z \geq t\}}]", "verified"),
+    (r"\mathbb{E}[I_{\{Z > t\}}] = \mathbb{P}(Z > t)", "verified"),
+    (r"\mathbb{E}[\chi_{\{Z \le t\}}] = 1 - \mathbb{P}(Z > t)", "verified"),
+    (r"\mathbb{E}[\mathbb{1}_{[Z \ge t]}] = \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[\mathbf{1}_{(Z \ge t)}] = \mathbb{P}(Z \ge t)", "verified"),
+    (r"\mathbb{E}[t 1_{Z \ge t}] = t \mathbb{P}(Z \le t)", "refuted"),
+    (r"\mathbb{E}[Z] \le \mathbb{E}[t \cdot 1_{\{Z \geq t\}}]", "refuted"),
+    (r"\mathbb{E}[I_{\{Z > t\}}] = 2 \mathbb{P}(Z > t)", "refuted"),
+    (r"\mathbb{E}[\chi_{\{Z \le t\}}] = \mathbb{P}(Z > t)", "refuted"),
+])
+def test_every_indicator_spelling_reads_alike(row, expected):
+    """`1_{…}`, `I_{…}`, `\\chi_{…}` and an event in brackets as the subscript read as
+    `\\mathbb{1}_{\\{…\\}}` does (before, `1_{…}` was an error and `I_{\\{Z \\ge t\\}}`
+    a complex symbol, which refuted the true `E[t I_{Z ≥ t}] = t P(Z ≥ t)`)."""
+    (verdict,) = verdicts(display(HALF_LINE, row))
+    assert verdict == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (HALF_LINE, r"\mathbb{E}[t p_{Z > t}] = t \mathbb{P}(Z > t)", "read only as the event of"),
+    (HALF_LINE + "% derive: real I\n", r"\mathbb{E}[t I_{Z > t}] = t \mathbb{P}(Z > t)",
+     "read only as the event of"),
+    (HALF_LINE, r"t 1_{Z \ge t} \le t", "is read only inside an expectation"),
+])
+def test_an_event_subscript_not_of_an_indicator_is_refused(header, row, message):
+    (step,) = load_tex("e.tex", display(header, row)).steps
+    assert step.kind.value == "unreadable" and message in step.message
+    assert step.location.line == header.count("\n") + 1 and step.location.column > 1
+
+
 def test_the_indicator_restricts_the_integral_to_the_event():
     (reading,) = readings(display(HALF_LINE, r"\mathbb{E}[\mathbb{1}\{Z \ge t\}] = \mathbb{P}(Z \ge t)"))
     assert reading.startswith("∫_{t}^{∞} g(z) dz =")
@@ -59,7 +90,7 @@ def test_the_indicator_restricts_the_integral_to_the_event():
     (HALF_LINE, r"\mathbb{E}[t (1 + \mathbb{1}\{Z \ge t\})] = 1", "as a factor of a term"),
     (HALF_LINE, r"\mathbb{E}[\mathbb{1}\{Z \ge X\}] = 1", "say under which distribution"),
     (HALF_LINE, r"\mathbb{E}_{z \sim g}[\mathbb{1}\{t \ge 1\}] = 1", "names one random variable"),
-    (POISSON, r"\mathbb{E}[\mathbb{1}\{X \ge t\}] = \mathbb{P}(X \ge t)", "of the discrete x"),
+    (ABSTRACT, r"\mathbb{E}[\mathbb{1}\{X \ge t\}] = 1", "law is a mass function by formula"),
 ])
 def test_indicators_not_read_are_refused_at_their_position(header, row, message):
     (step,) = load_tex("e.tex", display(header, row)).steps

@@ -1,4 +1,4 @@
-"""The probability of an event given by one inequality on a continuous random variable.
+"""The probability of an event given by one inequality on a random variable.
 
 `\\Pr(X \\ge a)`, `P(X > a)`, `\\mathbb{P}\\{|X - \\mu| \\ge t\\}`, `\\mathbb{P}\\{Y \\ge t^2\\}`
 (Y defined as (X − μ)²) read as the integral of X's density over the event's set:
@@ -12,21 +12,32 @@
 X is the random variable of one declared continuous variable x with one law over it (a
 joint's marginal); a mean inside the event (`|X - \\mathbb{E}[X]| \\ge t`) is a number, as a
 defined μ = E[X] is: only x standing as a value counts. Anything else — two relations
-(`a \\le X \\le b`), several events or a condition beside an inequality, `\\ne`, an event of
-a discrete variable, another shape of g, c not shown ≥ 0, X on both sides — is refused at
-the event: the probability is never a symbol.
+(`a \\le X \\le b`), several events or a condition beside an inequality, `\\ne`, another
+shape of g, c not shown ≥ 0, X on both sides — is refused at the event: the probability is
+never a symbol.
+
+Of a discrete x whose law is a mass function by formula (a family — Poisson, binomial,
+Bernoulli — or `density p = … over x`, its mass at the whole numbers of its pieces), the
+same set is cut to its whole points (`event_points`: x ≥ r from ⌈r⌉, x > r from ⌊r⌋ + 1,
+x ≤ r up to ⌊r⌋, x < r up to ⌈r⌉ − 1, so an atom on the boundary counts for ≥ and ≤ only)
+met with the law's pieces, and the probability is the sum of the mass over them
+(`event_mass`). A discrete x under an abstract law (values not known to be whole numbers)
+is refused.
 """
 
 from __future__ import annotations
 
+import math
+
 from derive.frontend.latex.pieces import is_tree, single
 from derive.model.names import Kind
 from derive.model.terms import (
-    HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym,
-    exponent_of, free_names, nodes, substitute,
+    HALF, MINUS_ONE, ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sum,
+    Sym, exponent_of, free_names, nodes, substitute,
 )
 from derive.notation import registry
 
+STRICT = frozenset({">", "\\gt", "<", "\\lt"})
 UPWARD = {">": True, "\\gt": True, "\\ge": True, "\\geq": True, "\\geqslant": True,
           "<": False, "\\lt": False, "\\le": False, "\\leq": False, "\\leqslant": False}
 BRACES = ("(", "\\{", "[")
@@ -60,6 +71,8 @@ class Events:
             return None                 # no random variable: `\\Pr` is refused as it was
         law = self.law_over((x,), node)
         density = Dist(law, (x,), (), (), ())
+        if _discrete(self.scope.context, x):
+            return event_mass(x, density, self.event_points(g, rel.value, c, x, law, node))
         pieces = self.event_pieces(g, rel.value, c, x, node)
         total = []
         for low, high in pieces:
@@ -81,6 +94,48 @@ class Events:
                                  "read: write it as g(X) ≥ c", node)
             g, c, upward = c, g, not upward
         return self._event_set(g, c, x, upward, node)
+
+    def event_points(self, g, relation, c, x, law, node):
+        """[(low, high)] whole-number ends (high None: no upper end) of the points of the
+        event `g relation c` of the discrete x that carry mass under `law`: the event's
+        set (`event_pieces`) with each end rounded to the whole numbers inside it — x ≥ r
+        from ⌈r⌉, x > r from ⌊r⌋ + 1, x ≤ r up to ⌊r⌋, x < r up to ⌈r⌉ − 1 (an atom on the
+        boundary counts for ≥ and ≤ only) — met with each piece of the law's mass function.
+        Read only for a law by formula over x alone (a family, or `density p = … over x`),
+        whose mass sits at the whole numbers of its pieces; an abstract law's values are
+        not known to be whole numbers: refused."""
+        from derive.engines import normal_form
+        info = self.scope.context.info(law)
+        formula = getattr(info, "formula", None)
+        if formula is None or info.given or len(info.over) != 1:
+            raise self.error(f"an inequality event of the discrete {x.latex} is read where its "
+                             f"law is a mass function by formula over {x.latex} alone (a "
+                             f"family such as \\mathrm{{Poisson}}(\\lambda), or `density p = "
+                             f"… over {x.latex}`), whose mass sits at whole numbers; the "
+                             f"values of {x.latex} under an abstract law are not known (its "
+                             f"events X = x are read, after `% derive: random X with density "
+                             f"p over {x.latex}`)", node)
+        strict = relation in STRICT
+        n = normal_form.Normaliser(self.scope.context)
+        points = []
+        for low, high in self.event_pieces(g, relation, c, x, node):
+            low = None if low is None else _whole_end(low, strict, True, n)
+            high = None if high is None else _whole_end(high, strict, False, n)
+            for a, b, _ in formula.pieces:
+                a = None if a is None else _whole_end(a, False, True, n)
+                b = None if b is None else _whole_end(b, False, False, n)
+                end = _inner(high, b, n, False)
+                start = _inner(low, a, n, True)
+                if start is None:
+                    raise self.error(f"the event of the discrete {x.latex} has no lowest "
+                                     f"point where its law has mass: a sum down to −∞ is "
+                                     f"not read", node)
+                if start is not _UNORDERED:
+                    points.append((ONE, start, end))
+                    continue        # below: from ⌈c⌉ of unknown sign, the piece's a up less
+                points.append((ONE, a, end))            # a up to ⌈c⌉ − 1 (empty if ⌈c⌉ ≤ a)
+                points.append((MINUS_ONE, a, Add(low, MINUS_ONE)))
+        return [p for p in points if not _empty(p[1], p[2])]
 
     def _one_event(self, bracket):
         """Refuse several events or a condition (`\\Pr(X \\ge t, X \\le 2t)`,
@@ -105,11 +160,6 @@ class Events:
             raise self.error("the event of a probability here names one random variable (X "
                              "of a declared x, or a name defined from it)", node)
         (x,) = found
-        if getattr(self.scope.context.info(x), "discrete", False):
-            raise self.error(f"an inequality event of the discrete {x.latex} is not read yet "
-                             f"(events X = x of discrete random variables are, after `% derive: "
-                             f"random X with density p over x`): sum its mass function over "
-                             f"the values", node)
         return x
 
     def _event_set(self, g, c, x, upward, node):
@@ -175,6 +225,85 @@ class Events:
         if offset is None:
             offset = Mul(MINUS_ONE, at_zero)
         return slope, offset if slope is Num(1) else Mul(offset, Pow(slope, MINUS_ONE))
+
+
+def _discrete(context, x):
+    """Whether x is a declared discrete variable (its events are sums of mass)."""
+    return getattr(context.info(x), "discrete", False)
+
+
+def event_mass(x, density, points):
+    """Σ of x's mass `density` over the whole points [(sign, low, high)] (`event_points`):
+    one sum per run of points, each over a fresh copy of x, added or taken away by its
+    sign; 0 for no points."""
+    total = []
+    for sign, low, high in points:
+        bound = registry.bound_copy(x)
+        run = Sum(bound, Dens(density, (Sym(bound),)), low, OO if high is None else high)
+        total.append(run if sign is ONE else Mul(sign, run))
+    if not total:
+        return ZERO
+    return total[0] if len(total) == 1 else Add(*total)
+
+
+def _empty(low, high):
+    """Whether the whole points low..high are shown none: both numbers, high below low."""
+    return isinstance(low, Num) and isinstance(high, Num) and high.value < low.value
+
+
+def _whole_end(end, strict, lower, n):
+    """The whole number nearest `end` inside the set it bounds: a lower end r starts at ⌈r⌉
+    (⌊r⌋ + 1 when strict), an upper end stops at ⌊r⌋ (⌈r⌉ − 1 when strict); a number is
+    rounded exactly, an end shown whole moves by one only when strict, any other end is
+    rounded by ⌈·⌉ or ⌊·⌋."""
+    from derive.engines.normal_form import Undefined, Unsupported
+    step = Num(1) if lower else MINUS_ONE
+    try:
+        value = n.value(end)
+    except (Unsupported, Undefined):
+        value = None                    # no normal form: rounded as written, below
+    if value is not None and value.constant() is not None:
+        end = Num(value.constant())
+        v = end.value
+        if lower:
+            return Num(math.floor(v) + 1 if strict else math.ceil(v))
+        return Num(math.ceil(v) - 1 if strict else math.floor(v))
+    if value is not None and n.whole_valued(value):
+        return Add(end, step) if strict else end
+    if strict:
+        return Add(Fn("floor" if lower else "ceil", end), step)
+    return Fn("ceil" if lower else "floor", end)
+
+
+def _inner(end, bound, n, lower):
+    """The end of the event's points (`end`) or of the law's piece (`bound`) that lies
+    inside the other (None: no end): the larger of two lower ends, the smaller of two
+    upper ones. When their order is not shown: a lower end is `_UNORDERED` (the caller
+    sums from the piece's end and takes away the points below the event's), and of two
+    upper ends the event's is kept — the mass is 0 off the piece, so the sum is the same
+    number (an engine may then not evaluate it)."""
+    if end is None or bound is None:
+        return bound if end is None else end
+    if isinstance(end, Num) and isinstance(bound, Num):
+        return max(end, bound, key=lambda t: t.value) if lower else \
+            min(end, bound, key=lambda t: t.value)
+    if _at_least(end, bound, n):
+        return end if lower else bound
+    if _at_least(bound, end, n):
+        return bound if lower else end
+    return _UNORDERED if lower else end
+
+
+def _at_least(a, b, n):
+    """Whether a ≥ b is shown by the sign of a − b (False where it has no normal form)."""
+    from derive.engines.normal_form import NONNEG, POS, Undefined, Unsupported
+    try:
+        return n.positivity(Add(a, Mul(MINUS_ONE, b))) in (POS, NONNEG)
+    except (Unsupported, Undefined):
+        return False
+
+
+_UNORDERED = object()       # two lower ends of no known order (`_inner`)
 
 
 def _values(term):

@@ -23,9 +23,12 @@ Read only where that is the one meaning:
 An inequality (`\\mathbb{1}_{\\{Z \\ge t\\}}`, Markov's proof) is an event: inside an
 expectation over the one continuous variable it names, each term of the argument with it as
 a factor is the integral of the rest times the density over the event's set — the set
-`\\Pr(Z \\ge t)` integrates over (events.py), so E[1{A}] = P(A) is one integral. Anywhere
-else (outside an expectation, under a function, in a variance, of a discrete variable) it is
-refused at the indicator.
+`\\Pr(Z \\ge t)` integrates over (events.py), so E[1{A}] = P(A) is one integral; of a discrete
+variable under its law by formula, the sum over the event's whole points `\\Pr` sums over.
+Anywhere else (outside an expectation, under a function, in a variance, of a discrete
+variable under an abstract law) it is refused at the indicator. Besides `\\mathbb{1}`, a plain
+`1`, `I` or `\\chi` with the equation or event as its subscript (`1_{Z \\ge t}`,
+`I_{\\{Z \\ge t\\}}`) is the indicator (`scripted_indicator`).
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_t
 from derive.frontend.latex.events import UPWARD
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    MINUS_ONE, OO, Add, Dens, Expect, Integral, Mul, Num, Sym, free_names, nodes, sub, substitute,
+    MINUS_ONE, OO, Add, Dens, Dist, Expect, Integral, Mul, Num, Sum, Sym, free_names, nodes, sub,
+    substitute,
 )
 from derive.notation import members
 
@@ -66,6 +70,36 @@ def indicator_font(primary):
     if is_token(body.children[0], "NUMBER") and text == "1":
         return font
     return font if font == "mathbb" and text == "I" else None
+
+
+# Letters written for an indicator with its event as a subscript (`I_{\{X > 0\}}`,
+# `\chi_{X \ge t}`: the characteristic function of the event), when the file has not
+# declared them: only with a subscript equation or inequality.
+INDICATOR_LETTERS = frozenset({"I", r"\chi"})
+
+
+def scripted_indicator(primary, sub, sup, lookup):
+    """Whether `primary` with subscript `sub` is an indicator of the equation or event in
+    the subscript other than `\\mathbb{1}` (`indicator_font`): the plain number 1
+    (`1_{Z \\ge t}`, `1_{\\{Z \\ge t\\}}`) or an undeclared `I`, `\\chi` without a
+    superscript (`\\chi^2_{…}` is no indicator). `lookup` is the scope's lookup of a name:
+    a declared letter keeps its meaning."""
+    if sub is None or equation_of(sub) is None:
+        return False
+    if is_token(primary, "NUMBER"):
+        return primary.value == "1"
+    if sup is not None:
+        return False
+    text = primary.value if is_token(primary, "LETTER") or is_token(primary, "COMMAND") \
+        else None
+    return text in INDICATOR_LETTERS and lookup(text) is None
+
+
+def event_subscript(sub):
+    """Whether a subscript holds one inequality (`p_{x \\ge 0}`): an event, which a
+    name's label never is — read only as an indicator's."""
+    found = equation_of(sub) if sub is not None else None
+    return found is not None and found[1] in UPWARD
 
 
 def equation_of(node):
@@ -159,13 +193,12 @@ class Indicators:
                              "\\ge t\\}}] with Z averaged there), and no other", node)
         bound = averaged[0]
         x = bound.origin
-        if getattr(self.scope.context.info(x), "discrete", False):
-            raise self.error(f"an indicator of an inequality event of the discrete {x.latex} "
-                             f"is not read yet: sum its mass function over the values", node)
         at_x = {bound: Sym(x)}
-        pieces = self.event_pieces(substitute(g, at_x), relation, substitute(c, at_x), x, node)
+        event = (substitute(g, at_x), relation, substitute(c, at_x))
+        pieces = None if getattr(self.scope.context.info(x), "discrete", False) else \
+            tuple(self.event_pieces(*event, x, node))   # a discrete one's: by its law, below
         mark = Name(r"\mathbb{1}", local=MARK)
-        self.indicator_events()[mark] = IndicatorEvent(bound, tuple(pieces), node)
+        self.indicator_events()[mark] = IndicatorEvent(bound, pieces, node, event)
         return Sym(mark)
 
     def indicator_events(self):
@@ -195,15 +228,31 @@ class Indicators:
                 continue
             rest = [f for f in factors if f is not marks[0]]
             event = events[marks[0].name]
-            for low, high in event.pieces:
+            runs = [(Num(1), Integral, low, high) for low, high in event.pieces] \
+                if event.pieces is not None else self._mass_runs(event, dist)
+            for sign, kind, low, high in runs:
                 copy = Name(bound.latex, origin=bound.origin)
                 density = Dens(dist, (Sym(copy),))
                 integrand = Mul(density, substitute(Mul(*rest), {bound: Sym(copy)})) \
                     if rest else density
-                total.append(Integral(copy, integrand,
-                                      Mul(MINUS_ONE, OO) if low is None else low,
-                                      OO if high is None else high))
+                run = kind(copy, integrand, Mul(MINUS_ONE, OO) if low is None else low,
+                           OO if high is None else high)
+                total.append(run if sign == Num(1) else Mul(sign, run))
+        if not total:
+            return Num(0)
         return total[0] if len(total) == 1 else Add(*total)
+
+    def _mass_runs(self, event, dist):
+        """[(sign, Sum, low, high)] of an indicator's event of a discrete variable: the
+        whole points of the event where `dist` (its law by formula) has mass
+        (`event_points`)."""
+        x = event.bound.origin
+        if not isinstance(dist, Dist) or dist.over != (x,) or dist.given:
+            raise self.error(f"an indicator of an event of the discrete {x.latex} is read "
+                             f"inside an expectation under its declared law by formula",
+                             event.node)
+        points = self.event_points(*event.event, x, dist.name, event.node)
+        return [(sign, Sum, low, high) for sign, low, high in points]
 
     def no_loose_indicator(self, value):
         """Refuse an event indicator an expectation did not take as a factor of a term
@@ -247,11 +296,13 @@ class Indicators:
 @dataclass(frozen=True)
 class IndicatorEvent:
     """An event indicator read inside an expectation: the averaged copy it is of, the
-    event's set as [(low, high)] of the copy's variable (None: infinite), its position."""
+    event's set as [(low, high)] of the copy's variable (None: infinite), its position,
+    and the event itself."""
 
     bound: Name
-    pieces: tuple
+    pieces: tuple | None        # None: of a discrete variable, summed by its law (`_mass_runs`)
     node: object
+    event: tuple = ()           # (g, relation, c) at the variable's value
 
 
 def _flat(term, kind):
@@ -269,12 +320,13 @@ def _event_values(term):
 
 def _event_set(node):
     """The one item of a set in braces written as an indicator's subscript
-    (`\\mathbb{1}_{\\{y_n = 1\\}}`, the event as a set), else the node itself."""
+    (`\\mathbb{1}_{\\{y_n = 1\\}}`, the event as a set; also in brackets or parentheses,
+    `\\mathbb{1}_{[Z \\ge t]}`), else the node itself."""
     inner = single(node)
     if is_tree(inner, "script") and len(inner.children) == 1:
         inner = inner.children[0]
     if is_tree(inner, "bracketed") and len(inner.children) == 3 and \
-            getattr(inner.children[0], "value", None) in _BRACES and \
+            getattr(inner.children[0], "value", None) in _BRACKETS and \
             is_tree(inner.children[1], "args") and len(inner.children[1].children) == 1:
         return single(inner.children[1].children[0])
     return node

@@ -97,7 +97,9 @@ from derive.frontend.latex.moments import Moments
 from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, is_conditional,
                                               same_form_in, same_form_refused, shown_equal)
 from derive.frontend.latex.hypotheses import Hypotheses
-from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
+from derive.frontend.latex.indicators import (
+    Indicators, equation_of, event_subscript, indicator_font, scripted_indicator,
+)
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
 from derive.frontend.latex.bold_vectors import BoldVectors
 from derive.frontend.latex.inner_products import InnerProducts
@@ -2323,6 +2325,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 self.scope.lookup(naming.name_text(primary)) is None and \
                 (font == "mathbb" or equation_of(sub) is not None):
             return IndicatorPiece(sub, sup, node)       # \mathbb{1}[j = k]: indicators.py
+        if not primes and not self.declaring and \
+                scripted_indicator(primary, sub, sup, self.scope.lookup):
+            return IndicatorPiece(sub, sup, node)       # 1_{Z \ge t}, I_{\{X > 0\}}
+        if event_subscript(sub) and not self.declaring:
+            raise self.error("a subscript holding an inequality is read only as the event of "
+                             "an indicator (\\mathbb{1}_{\\{Z \\ge t\\}}, 1_{Z \\ge t}, "
+                             "I_{\\{Z \\ge t\\}}, \\chi_{\\{Z \\ge t\\}}); here it is not",
+                             node)
         if base is not None and base.replace(".", "", 1).isdigit():
             if sub is not None or primes:          # \mathbf{0} is the number 0 (a zero vector)
                 raise self.error("a number with a subscript or a prime is not read", node)
