@@ -859,17 +859,19 @@ class Directives:
         span = self._index_range(index, index_at, offset)
         self._declare_copies(rv, span, variable[0], found[0], offset)
 
-    def _declare_copies(self, rv, span, variable, density, offset, group=()):
+    def _declare_copies(self, rv, span, variable, density, offset, group=(), row=None):
         """Declare the family `rv` (`X_i`) as independent copies of the law `density` over
         `variable`, indexed by `span`; `group`: the families known only by their moments it
-        was declared with (`_lawless_families`)."""
+        was declared with (`_lawless_families`); `row`: the fixed outer letter of a family
+        written with two indices (`w_{ij}`, `_row_family_base`)."""
         key = self.reader.read_name(rv, offset)
-        base = self._family_base(key, span.index, offset)
+        base = self._family_base(key, span.index, offset) if row is None else \
+            self._row_family_base(key, span.index, offset)[0]
         if self.scope.lookup(base + "_{\\cdot}") is not None:
             raise self.source.error(f"{key} is declared or used above: independent copies are "
                                     "a family of their own (one name means one thing)", offset)
         copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
-                                   variable, density, group)
+                                   variable, density, group, row=row)
         self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
         self.scope.random_spellings.add(base)
         self.scope.readings[COPIES] = True
@@ -899,9 +901,9 @@ class Directives:
         names = self._names(listed, offset)
         group = tuple(key for key, _ in names)
         for key, at in names:
-            base = self._family_base(key, span.index, at)
+            base, row = self._row_family_base(key, span.index, at)
             law, variable = self._hidden_law(key, base, at)
-            self._declare_copies(key, span, variable, law, at, group)
+            self._declare_copies(key, span, variable, law, at, group, row)
 
     def _hidden_law(self, key, base, at):
         """(density, variable) Names of the hidden abstract law of the random variable `key`
@@ -1432,6 +1434,31 @@ class Directives:
         if sub != letter + "}":
             raise self.source.error(f"{key} is not indexed by {letter}", at)
         return base
+
+    def _row_family_base(self, key, letter, at):
+        """(family letter, fixed outer letter or None) of `w_j`, `w_{ij}` or `w_{i,j}`
+        declared known only by its moments with running index j (`letter`): with two
+        indices the first is one other letter, fixed — the family is the row i of a
+        matrix, its members w_{i1}, …, w_{in} (`frontend.latex.moments`). Refused: an outer
+        index that is no single letter, the running letter first (`w_{ji}`: a column),
+        or a letter the file declares as something other than an integer. An undeclared
+        outer letter is declared an integer here: the file's one row, so a row headed at it
+        (`o_i = \\sum_j w_{ij} x_j`) names the quantity at that row, never a family o_k."""
+        base, _, sub = key.partition("_{")
+        found = re.fullmatch(r"([A-Za-z]),?\s*" + re.escape(letter) + r"\}", sub)
+        if found is None or found.group(1) == letter:
+            return self._family_base(key, letter, at), None
+        row = found.group(1)
+        declared = self.scope.lookup(row)
+        if declared is not None and declared[1].declared and \
+                not declared[1].domain.is_integer:
+            raise self.source.error(f"{key}: the fixed index {row} of a family over "
+                                    f"{letter} is a whole number, and {row} is declared as "
+                                    f"something else above", at)
+        if declared is None:    # the file's fixed row: `o_i = \\sum_j w_{ij} x_j` names o at it
+            self.scope.declare(self.reader.read_name(row, at),
+                               Declaration(Kind.SYMBOL, Domain.INTEGER))
+        return base, row
 
     def _index_range(self, index, at, offset):
         """The `IndexRange` of `i = 1..n` (written at offset `at`, in the directive whose

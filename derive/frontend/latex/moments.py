@@ -144,6 +144,43 @@ class Moments:
         return Add(both, neg(Mul(self._polynomial_mean(first, node),
                                  self._polynomial_mean(second, node))))
 
+    def row_indices(self, p):
+        """`w_{ij}`, `w_{i,j}`, `w_{i1}` of a family declared as one row (`random w_{ij} …
+        for j = 1..n, iid`, `IndependentCopies.row` i): the one index of the member, [j] —
+        w_{ij} and w_{ik} are two members, independent. None for another family. Refused at
+        `p`: one index, or another first index (`w_{ji}`, `w_{kj}`, `w_{1j}`: a row or column
+        the directive declares nothing of), and the fixed letter bound where it stands
+        (`\\sum_i w_{ij}`, a definition's parameter: rows other than the declared one)."""
+        from derive.frontend.latex.pieces import is_token, is_tree, single, subitems
+        found = self.scope.lookup(p.base + "_{\\cdot}")
+        family = found[1].info if found is not None else None
+        if not isinstance(family, IndependentCopies) or family.row is None:
+            return None
+        items = subitems(p.sub)
+        if len(items) == 1 and is_tree(single(items[0]), "run"):
+            items = single(items[0]).children
+        row, first = family.row, _letter(items[0]) if items else None
+        if len(items) != 2 or not is_token(first, "LETTER") or first.value != row:
+            raise self.error(f"{p.key}: {p.base} is declared as the row {row} of a family with "
+                             f"two indices ({p.base}_{{{row}{family.index}}} for "
+                             f"{family.text}); derive reads only its members "
+                             f"{p.base}_{{{row}k}} — no other row or column is declared",
+                             p.node)
+        if self.bound_name(row) is not None:
+            problem = self.error(f"{p.key}: {row} is bound here, but {p.base} is declared for the "
+                             f"one fixed row {row} only (rows apart are not declared "
+                             f"independent or alike)", p.node)
+            problem.captured = row      # `o_i = …` at the file's i: read as one name there
+            raise problem
+        return [self._index(items[1], p)]
+
+    def of_row(self, piece, letter):
+        """Whether the spelling `piece` (`w_{ij}`) names a family known only by its moments
+        declared for the one row `letter` (`random w_{ij} … for j = 1..n, iid`)."""
+        found = self.scope.lookup(piece.base + "_{\\cdot}") if piece.sub is not None else None
+        family = found[1].info if found is not None else None
+        return isinstance(family, IndependentCopies) and family.row == letter
+
     def lawless_family(self, term):
         """The `IndependentCopies` of a member of a family known only by its moments."""
         family = self._copy_family(term)
@@ -421,3 +458,13 @@ def seen_through(value) -> bool:
     …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
     means there and is averaged in its place."""
     return isinstance(value, Defined) and all(isinstance(a, Num) for a in value.arguments)
+
+
+def _letter(node):
+    """The LETTER token an index item is, bare of its groups, else the item."""
+    from derive.frontend.latex.pieces import one_item
+    while True:
+        bare = one_item(node)
+        if bare is node:
+            return node
+        node = bare
