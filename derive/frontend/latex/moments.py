@@ -420,9 +420,10 @@ class Moments:
 
 
 def _bare(term):
-    """`term` without the wrappers a product of one factor leaves (1 · t, a one-term sum)."""
+    """`term` without the wrappers a product of one factor leaves (1 · t, a one-term sum).
+    A 1 is dropped from a product only: in a sum it is a term (E[1 + W] is 1 + E[W])."""
     while isinstance(term, (Add, Mul)):
-        kept = [c for c in term.children if c is not ONE]
+        kept = [c for c in term.children if not (c is ONE and isinstance(term, Mul))]
         if len(kept) != 1:
             return term
         term = kept[0]
