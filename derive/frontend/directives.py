@@ -49,7 +49,7 @@ from derive.model.names import (
     SetInfo, label_letters,
 )
 from derive.model.terms import (
-    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
+    Dens, Dist, Family, Mul, Num, Pow, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.frontend import intervals
 from derive.frontend.reals import why_not_real
@@ -1050,8 +1050,9 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            read, indices = self.reader.read_mean_assumption(piece, at)
-            if read and self._mean_of_family(read[0], at, indices):
+            read, indices, variances = self.reader.read_mean_assumption(piece, at)
+            if read and (self._variance_of_family(read[0], at, variances) or
+                         self._mean_of_family(read[0], at, indices)):
                 continue        # the others: where its index lies, said of the fact alone
             for h in read:
                 based = base_of(self.scope, h.lhs) if h.relation is Relation.EQ else None
@@ -1059,6 +1060,54 @@ class Directives:
                     take_base(self, *based, h.rhs, at)
                 else:
                     self.scope.assumptions += (replace(h, throughout=True),)
+
+    def _variance_of_family(self, hypothesis, at, variances):
+        """`Var(W_i) = v` (any spelling of the variance of one member) of a family known
+        only by its moments makes v its variance: E[W^2] = v + E[W]^2 (`moments`), and its
+        moments of order 3 and more are refused. v must be shown ≥ 0 — a negative one is
+        the variance of no law, and the numbers would draw moments no law has; `\\sigma^2`
+        of a letter first written here makes that letter a real number (the standard
+        deviation, up to its sign). Said twice of one family: refused."""
+        found = self.reader.assumed_variance(hypothesis, variances)
+        if found is None:
+            return False
+        name, variance = found
+        family = self.scope.table[name].info
+        if family.variance is not None:
+            letter = name.latex.removesuffix("_{\\cdot}")
+            raise self.source.error(f"the variance of {letter} is assumed above: one "
+                                    "variance for each family", at)
+        self._real_root(variance, at)
+        if self._sign(variance) not in ("pos", "nonneg"):
+            raise self.source.error(
+                f"a variance is a number ≥ 0, and derive cannot show {show(variance)} is: "
+                "declare its letters (real \\sigma, positive v), or write it as a square", at)
+        self.scope.refine(name, replace(family, variance=variance))
+        return True
+
+    def _real_root(self, variance, at):
+        """Declare `s` real when `variance` is s^2 of a letter s written first in the
+        assumption at `at` (so undeclared and used nowhere above)."""
+        if not (isinstance(variance, Pow) and variance.exponent == Num(2) and
+                isinstance(variance.base, Sym)):
+            return
+        name = variance.base.name
+        declaration = self.scope.table.get(name)
+        first = self.scope.first_use.get(name)
+        if declaration is not None and not declaration.declared and \
+                first is not None and first >= at:
+            self.scope.declare(name.latex, Declaration(Kind.SYMBOL, Domain.REAL))
+
+    def _sign(self, term):
+        """The normal form's sign of `term` under the declarations ("pos", "nonneg", …),
+        or None when it cannot tell."""
+        from derive.engines import normal_form
+        n = normal_form.Normaliser(self.scope.context)
+        try:
+            sign = n.sign(n.value(term))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
+        return {normal_form.POS: "pos", normal_form.NONNEG: "nonneg"}.get(sign, "other")
 
     def _mean_of_family(self, hypothesis, at, indices=frozenset()):
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =

@@ -167,6 +167,7 @@ class IndependentCopies(IndexRange):
     # family written with two indices, one row of a matrix — w_{ij} is the member at j of
     # the row i, the only row declared (`frontend.latex.moments`); None for one index
     row: str | None = None
+    variance: object = None     # the assumed variance (`assume Var(W_i) = \\sigma^2`), or None
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,6 +182,7 @@ class UnknownLaw:
     density: object = None
     group: tuple = ()
     mean: object = None
+    variance: object = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -76,6 +76,7 @@ class Moments:
     distinct_indices = frozenset()   # pairs of bound index Names known distinct (`\\sum_{i<j}`)
     pairs_averaged = frozenset()     # such pairs a moment relied on (`_distinct`)
     member_indices = frozenset()     # (index name, family) of members averaged (`lawless_moment`)
+    variances_read = ()              # (value, family Name) of each Var(W_i) of one member read
 
     def ordered_pairs(self, piece, kind, nodes, rest):
         """`\\sum_{i<j} f` (no `^{…}`): the sum over the pairs i < j of the declared range
@@ -141,8 +142,12 @@ class Moments:
             return self._polynomial_mean(values[0], node)
         first, second = (values[0], values[0]) if kind == "Var" else values
         both = self._polynomial_mean(Mul(first, second), node)
-        return Add(both, neg(Mul(self._polynomial_mean(first, node),
-                                 self._polynomial_mean(second, node))))
+        value = Add(both, neg(Mul(self._polynomial_mean(first, node),
+                                  self._polynomial_mean(second, node))))
+        if kind == "Var" and self.lawless_family(values[0]) is not None:
+            family = values[0].function if isinstance(values[0], Call) else values[0].name
+            self.variances_read = self.variances_read + ((value, family),)
+        return value
 
     def row_indices(self, p):
         """`w_{ij}`, `w_{i,j}`, `w_{i1}` of a family declared as one row (`random w_{ij} …
@@ -188,12 +193,26 @@ class Moments:
 
     def read_mean_assumption(self, text, start):
         """`read_assumption` of a directive's fact, with the names the indices of the
-        members it averages write (`E[W_i] = i`: {i}), for `mean_at_its_index`."""
-        saved, self.member_indices = self.member_indices, frozenset()
+        members it averages write (`E[W_i] = i`: {i}), for `mean_at_its_index`, and the
+        variances of one member it reads (`variances_read`, for `assumed_variance`)."""
+        saved = self.member_indices, self.variances_read
+        self.member_indices, self.variances_read = frozenset(), ()
         try:
-            return self.read_assumption(text, start), self.member_indices
+            return self.read_assumption(text, start), self.member_indices, self.variances_read
         finally:
-            self.member_indices = saved
+            self.member_indices, self.variances_read = saved
+
+    @staticmethod
+    def assumed_variance(hypothesis, variances):
+        """(family Name, v) when `hypothesis` is `Var(W_i) = v` (either side; `variances`
+        from `read_mean_assumption`), v free of moments, else None."""
+        if hypothesis.relation is not Relation.EQ:
+            return None
+        for side, other in ((hypothesis.lhs, hypothesis.rhs), (hypothesis.rhs, hypothesis.lhs)):
+            for value, family in variances:
+                if side == value and not any(isinstance(t, Expect) for t in nodes(other)):
+                    return family, other
+        return None
 
     @staticmethod
     def mean_at_its_index(mean, indices):
@@ -315,7 +334,7 @@ class Moments:
             mapping = {i: Sym(block[0]) for block in blocks for i in block}
             members = tuple((substitute(m, mapping), k) for m, k in monomial.members)
             ways = Mul(*(Add(count, Num(-t)) for t in range(len(blocks))))
-            total.append(Mul(ways, self._product_mean(members)))
+            total.append(Mul(ways, self._product_mean(members, node)))
         return _summed(Mul(monomial.coefficient, Add(*total)), others)
 
     def _terms_in_range(self, lower, upper, node):
@@ -369,7 +388,7 @@ class Moments:
         every value of the letters. Patterns joining two numbers, or two letters known
         distinct (`\\sum_{i<j}`), have indicator 0 and are left out."""
         if all(isinstance(t, Num) for t in indices):      # distinct numbers: one pattern
-            return self._product_mean(members)
+            return self._product_mean(members, node)
         if len(indices) > MAX_FREE:
             raise self.error(f"derive averages products of members at {MAX_FREE} different "
                              "indices at most, when letters are among them", node)
@@ -383,7 +402,7 @@ class Moments:
             apart = [Add(ONE, neg(kronecker(a, b))) for at, a in enumerate(heads)
                      for b in heads[at + 1:] if not self._distinct(a, b)]
             pattern = tuple((_at_indices(m, blocks), k) for m, k in members)
-            total.append(_bare(Mul(*equal, *apart, self._product_mean(pattern))))
+            total.append(_bare(Mul(*equal, *apart, self._product_mean(pattern, node))))
         return _bare(Add(*total))
 
     def _distinct(self, a, b):
@@ -397,18 +416,32 @@ class Moments:
             return True
         return False
 
-    def _product_mean(self, members):
+    def _product_mean(self, members, node):
         """E[∏ members^k] for members whose indices are equal exactly when they are the same
-        term: ∏ over (family, index) of the family's moment of the summed power."""
+        term: ∏ over (family, index) of the family's moment of the summed power (refused
+        at `node` where `_power_moment` is)."""
         powers = {}
         for member, k in members:
             powers[member] = powers.get(member, 0) + k
-        return _bare(Mul(*(self._power_moment(member, k) for member, k in powers.items())))
+        return _bare(Mul(*(self._power_moment(member, k, node)
+                           for member, k in powers.items())))
 
-    def _power_moment(self, member, power):
+    def _power_moment(self, member, power, node):
         """E[W^k] of a member: the k-th moment of its family's law (shifted to the assumed
-        mean, when one is)."""
-        return self._at_one_copy("E", member, member if power == 1 else Pow(member, Num(power)))
+        mean, when one is). Of a family whose variance v is assumed, E[W^2] = v + E[W]^2;
+        its higher moments (`E[W^3]`) are refused at `node` — no law is written that has them
+        beside v."""
+        variance = self._copy_family(member).variance
+        if variance is None or power == 1:
+            return self._at_one_copy("E", member,
+                                     member if power == 1 else Pow(member, Num(power)))
+        if power > 2:
+            raise self.error("derive reads moments of order 1 and 2 only of a random "
+                             "variable whose variance is assumed (its law is known by its mean "
+                             "and variance): not E[W^3], E[W^4], … (products of several "
+                             "members are fine)", node)
+        mean = self._at_one_copy("E", member, member)
+        return Add(variance, Pow(mean, Num(2)))
 
     def copy_value(self, family, bound):
         """The value of a member of `family` drawn as `bound` (a fresh name of its law's
