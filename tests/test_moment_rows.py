@@ -97,3 +97,10 @@ def test_a_variance_without_a_mean_keeps_the_mean_unknown():
     assert verdicts(display(header, r"\mathbb{E}[W^2] = s^2 + \mathbb{E}[W]^2")) == ["verified"]
     assert verdicts(display(header, r"\mathbb{E}[W^2] = s^2")) == ["refuted"]
     assert verdicts(display(header, r"Var(W + X) = s^2 + Var(X)")) == ["verified"]
+
+
+def test_a_define_at_the_fixed_row_names_the_output_there():
+    header = LAYER + "% derive: define o_i = \\sum_{j=1}^n w_{ij} x_j\n"
+    assert verdicts(display(header, r"\mathrm{Var}[o_i] = n \sigma^2 \gamma^2")) == ["verified"]
+    assert verdicts(display(header, r"\mathrm{Var}[o_i] = \sigma^2 \gamma^2")) == ["refuted"]
+    assert "one name" in readings(display(header, r"E[o_2] = 0"))[0]
