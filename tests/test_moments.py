@@ -103,7 +103,7 @@ def test_directives_refused(directive, message):
         readings(display(f"% derive: natural n\n% derive: {directive}\n", r"1 = 1"))
 
 
-@pytest.mark.parametrize("fact", [r"\mathbb{E}[W] = 1", r"Var(X) = 1", r"\mathbb{E}[X^2] = 1"])
+@pytest.mark.parametrize("fact", [r"\mathbb{E}[W] = 1", r"\mathbb{E}[X^2] = 1"])
 def test_other_moment_facts_are_refused(fact):
     header = SINGLE + f"% derive: assume {fact}\n"
     with pytest.raises(InputError, match="only as a mean, once"):
@@ -168,3 +168,15 @@ def test_a_mean_free_of_the_index_still_shifts_the_family():
 ])
 def test_means_inside_moments_and_sums_but_one(header, row, expected):
     assert verdicts(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a constant term 1 of the argument was dropped from the mean (`_bare` took the sum
+    # 1 + E[W] for a product 1 · E[W]): E[1 + W] = E[W] was verified
+    (r"\mathbb{E}[1 + W] = 1 + \mathbb{E}[W]", "verified"),
+    (r"\mathbb{E}[1 + W] = \mathbb{E}[W]", "refuted"),
+    (r"\mathbb{E}[(1 + W)^2] = 1 + 2\mathbb{E}[W] + \mathbb{E}[W^2]", "verified"),
+    (r"\mathbb{E}[(1 + W)^2] = 2\mathbb{E}[W] + \mathbb{E}[W^2]", "refuted"),
+])
+def test_a_constant_term_one_is_kept(row, expected):
+    assert verdicts(display(UNCENTRED, row)) == [expected]

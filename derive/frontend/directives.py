@@ -49,7 +49,7 @@ from derive.model.names import (
     SetInfo, label_letters,
 )
 from derive.model.terms import (
-    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
+    Dens, Dist, Family, Mul, Num, Pow, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.frontend import intervals
 from derive.frontend.reals import why_not_real
@@ -859,17 +859,19 @@ class Directives:
         span = self._index_range(index, index_at, offset)
         self._declare_copies(rv, span, variable[0], found[0], offset)
 
-    def _declare_copies(self, rv, span, variable, density, offset, group=()):
+    def _declare_copies(self, rv, span, variable, density, offset, group=(), row=None):
         """Declare the family `rv` (`X_i`) as independent copies of the law `density` over
         `variable`, indexed by `span`; `group`: the families known only by their moments it
-        was declared with (`_lawless_families`)."""
+        was declared with (`_lawless_families`); `row`: the fixed outer letter of a family
+        written with two indices (`w_{ij}`, `_row_family_base`)."""
         key = self.reader.read_name(rv, offset)
-        base = self._family_base(key, span.index, offset)
+        base = self._family_base(key, span.index, offset) if row is None else \
+            self._row_family_base(key, span.index, offset)[0]
         if self.scope.lookup(base + "_{\\cdot}") is not None:
             raise self.source.error(f"{key} is declared or used above: independent copies are "
                                     "a family of their own (one name means one thing)", offset)
         copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
-                                   variable, density, group)
+                                   variable, density, group, row=row)
         self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
         self.scope.random_spellings.add(base)
         self.scope.readings[COPIES] = True
@@ -899,9 +901,9 @@ class Directives:
         names = self._names(listed, offset)
         group = tuple(key for key, _ in names)
         for key, at in names:
-            base = self._family_base(key, span.index, at)
+            base, row = self._row_family_base(key, span.index, at)
             law, variable = self._hidden_law(key, base, at)
-            self._declare_copies(key, span, variable, law, at, group)
+            self._declare_copies(key, span, variable, law, at, group, row)
 
     def _hidden_law(self, key, base, at):
         """(density, variable) Names of the hidden abstract law of the random variable `key`
@@ -1048,8 +1050,9 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            read, indices = self.reader.read_mean_assumption(piece, at)
-            if read and self._mean_of_family(read[0], at, indices):
+            read, indices, variances = self.reader.read_mean_assumption(piece, at)
+            if read and (self._variance_of_family(read[0], at, variances) or
+                         self._mean_of_family(read[0], at, indices)):
                 continue        # the others: where its index lies, said of the fact alone
             for h in read:
                 based = base_of(self.scope, h.lhs) if h.relation is Relation.EQ else None
@@ -1057,6 +1060,54 @@ class Directives:
                     take_base(self, *based, h.rhs, at)
                 else:
                     self.scope.assumptions += (replace(h, throughout=True),)
+
+    def _variance_of_family(self, hypothesis, at, variances):
+        """`Var(W_i) = v` (any spelling of the variance of one member) of a family known
+        only by its moments makes v its variance: E[W^2] = v + E[W]^2 (`moments`), and its
+        moments of order 3 and more are refused. v must be shown ≥ 0 — a negative one is
+        the variance of no law, and the numbers would draw moments no law has; `\\sigma^2`
+        of a letter first written here makes that letter a real number (the standard
+        deviation, up to its sign). Said twice of one family: refused."""
+        found = self.reader.assumed_variance(hypothesis, variances)
+        if found is None:
+            return False
+        name, variance = found
+        family = self.scope.table[name].info
+        if family.variance is not None:
+            letter = name.latex.removesuffix("_{\\cdot}")
+            raise self.source.error(f"the variance of {letter} is assumed above: one "
+                                    "variance for each family", at)
+        self._real_root(variance, at)
+        if self._sign(variance) not in ("pos", "nonneg"):
+            raise self.source.error(
+                f"a variance is a number ≥ 0, and derive cannot show {show(variance)} is: "
+                "declare its letters (real \\sigma, positive v), or write it as a square", at)
+        self.scope.refine(name, replace(family, variance=variance))
+        return True
+
+    def _real_root(self, variance, at):
+        """Declare `s` real when `variance` is s^2 of a letter s written first in the
+        assumption at `at` (so undeclared and used nowhere above)."""
+        if not (isinstance(variance, Pow) and variance.exponent == Num(2) and
+                isinstance(variance.base, Sym)):
+            return
+        name = variance.base.name
+        declaration = self.scope.table.get(name)
+        first = self.scope.first_use.get(name)
+        if declaration is not None and not declaration.declared and \
+                first is not None and first >= at:
+            self.scope.declare(name.latex, Declaration(Kind.SYMBOL, Domain.REAL))
+
+    def _sign(self, term):
+        """The normal form's sign of `term` under the declarations ("pos", "nonneg", …),
+        or None when it cannot tell."""
+        from derive.engines import normal_form
+        n = normal_form.Normaliser(self.scope.context)
+        try:
+            sign = n.sign(n.value(term))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
+        return {normal_form.POS: "pos", normal_form.NONNEG: "nonneg"}.get(sign, "other")
 
     def _mean_of_family(self, hypothesis, at, indices=frozenset()):
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
@@ -1432,6 +1483,31 @@ class Directives:
         if sub != letter + "}":
             raise self.source.error(f"{key} is not indexed by {letter}", at)
         return base
+
+    def _row_family_base(self, key, letter, at):
+        """(family letter, fixed outer letter or None) of `w_j`, `w_{ij}` or `w_{i,j}`
+        declared known only by its moments with running index j (`letter`): with two
+        indices the first is one other letter, fixed — the family is the row i of a
+        matrix, its members w_{i1}, …, w_{in} (`frontend.latex.moments`). Refused: an outer
+        index that is no single letter, the running letter first (`w_{ji}`: a column),
+        or a letter the file declares as something other than an integer. An undeclared
+        outer letter is declared an integer here: the file's one row, so a row headed at it
+        (`o_i = \\sum_j w_{ij} x_j`) names the quantity at that row, never a family o_k."""
+        base, _, sub = key.partition("_{")
+        found = re.fullmatch(r"([A-Za-z]),?\s*" + re.escape(letter) + r"\}", sub)
+        if found is None or found.group(1) == letter:
+            return self._family_base(key, letter, at), None
+        row = found.group(1)
+        declared = self.scope.lookup(row)
+        if declared is not None and declared[1].declared and \
+                not declared[1].domain.is_integer:
+            raise self.source.error(f"{key}: the fixed index {row} of a family over "
+                                    f"{letter} is a whole number, and {row} is declared as "
+                                    f"something else above", at)
+        if declared is None:    # the file's fixed row: `o_i = \\sum_j w_{ij} x_j` names o at it
+            self.scope.declare(self.reader.read_name(row, at),
+                               Declaration(Kind.SYMBOL, Domain.INTEGER))
+        return base, row
 
     def _index_range(self, index, at, offset):
         """The `IndexRange` of `i = 1..n` (written at offset `at`, in the directive whose

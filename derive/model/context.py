@@ -118,7 +118,18 @@ def _known_by_moments(name, info):
         "the value of" if info.mean is None else f"{xi} - E {xi} + its assumed mean, for")
     if isinstance(info, IndependentCopies):
         return (name.latex, what, f"{xi} \\sim {info.density.latex}; all members of "
-                + ", ".join(info.group) + " independent, each family identically distributed")
+                + ", ".join(info.group) + " independent, each family identically distributed"
+                + _row_and_variance(info))
     others = [key for key in info.group if key != name.latex]
     return (name.latex, what, f"{xi} \\sim {info.density.latex}, independent of "
-            + ", ".join(others))
+            + ", ".join(others) + _row_and_variance(info))
+
+
+def _row_and_variance(info):
+    """What an assumed variance and a fixed row add to `_known_by_moments`'s line."""
+    out = ""
+    if getattr(info, "row", None) is not None:
+        out += f"; the one row {info.row} of a family with two indices (its members at j)"
+    if info.variance is not None:
+        out += "; its assumed variance (its moments of order 1 and 2 only)"
+    return out

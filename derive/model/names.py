@@ -163,6 +163,11 @@ class IndependentCopies(IndexRange):
     # law (`density`) is a hidden abstract one, which the numeric engine draws as a real law
     group: tuple = ()
     mean: object = None     # the assumed mean (`assume \\mathbb{E}[W_i] = 0`), a term, or None
+    # `random w_{ij}, x_j for j = 1..n, iid`: the fixed outer letter (`i`, its spelling) of a
+    # family written with two indices, one row of a matrix — w_{ij} is the member at j of
+    # the row i, the only row declared (`frontend.latex.moments`); None for one index
+    row: str | None = None
+    variance: object = None     # the assumed variance (`assume Var(W_i) = \\sigma^2`), or None
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,6 +182,7 @@ class UnknownLaw:
     density: object = None
     group: tuple = ()
     mean: object = None
+    variance: object = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -76,6 +76,7 @@ class Moments:
     distinct_indices = frozenset()   # pairs of bound index Names known distinct (`\\sum_{i<j}`)
     pairs_averaged = frozenset()     # such pairs a moment relied on (`_distinct`)
     member_indices = frozenset()     # (index name, family) of members averaged (`lawless_moment`)
+    variances_read = ()              # (value, family Name) of each Var(W_i) of one member read
 
     def ordered_pairs(self, piece, kind, nodes, rest):
         """`\\sum_{i<j} f` (no `^{…}`): the sum over the pairs i < j of the declared range
@@ -141,8 +142,49 @@ class Moments:
             return self._polynomial_mean(values[0], node)
         first, second = (values[0], values[0]) if kind == "Var" else values
         both = self._polynomial_mean(Mul(first, second), node)
-        return Add(both, neg(Mul(self._polynomial_mean(first, node),
-                                 self._polynomial_mean(second, node))))
+        value = Add(both, neg(Mul(self._polynomial_mean(first, node),
+                                  self._polynomial_mean(second, node))))
+        if kind == "Var" and self.lawless_family(values[0]) is not None:
+            family = values[0].function if isinstance(values[0], Call) else values[0].name
+            self.variances_read = self.variances_read + ((value, family),)
+        return value
+
+    def row_indices(self, p):
+        """`w_{ij}`, `w_{i,j}`, `w_{i1}` of a family declared as one row (`random w_{ij} …
+        for j = 1..n, iid`, `IndependentCopies.row` i): the one index of the member, [j] —
+        w_{ij} and w_{ik} are two members, independent. None for another family. Refused at
+        `p`: one index, or another first index (`w_{ji}`, `w_{kj}`, `w_{1j}`: a row or column
+        the directive declares nothing of), and the fixed letter bound where it stands
+        (`\\sum_i w_{ij}`, a definition's parameter: rows other than the declared one)."""
+        from derive.frontend.latex.pieces import is_token, is_tree, single, subitems
+        found = self.scope.lookup(p.base + "_{\\cdot}")
+        family = found[1].info if found is not None else None
+        if not isinstance(family, IndependentCopies) or family.row is None:
+            return None
+        items = subitems(p.sub)
+        if len(items) == 1 and is_tree(single(items[0]), "run"):
+            items = single(items[0]).children
+        row, first = family.row, _letter(items[0]) if items else None
+        if len(items) != 2 or not is_token(first, "LETTER") or first.value != row:
+            raise self.error(f"{p.key}: {p.base} is declared as the row {row} of a family with "
+                             f"two indices ({p.base}_{{{row}{family.index}}} for "
+                             f"{family.text}); derive reads only its members "
+                             f"{p.base}_{{{row}k}} — no other row or column is declared",
+                             p.node)
+        if self.bound_name(row) is not None:
+            problem = self.error(f"{p.key}: {row} is bound here, but {p.base} is declared for the "
+                             f"one fixed row {row} only (rows apart are not declared "
+                             f"independent or alike)", p.node)
+            problem.captured = row      # `o_i = …` at the file's i: read as one name there
+            raise problem
+        return [self._index(items[1], p)]
+
+    def of_row(self, piece, letter):
+        """Whether the spelling `piece` (`w_{ij}`) names a family known only by its moments
+        declared for the one row `letter` (`random w_{ij} … for j = 1..n, iid`)."""
+        found = self.scope.lookup(piece.base + "_{\\cdot}") if piece.sub is not None else None
+        family = found[1].info if found is not None else None
+        return isinstance(family, IndependentCopies) and family.row == letter
 
     def lawless_family(self, term):
         """The `IndependentCopies` of a member of a family known only by its moments."""
@@ -151,12 +193,26 @@ class Moments:
 
     def read_mean_assumption(self, text, start):
         """`read_assumption` of a directive's fact, with the names the indices of the
-        members it averages write (`E[W_i] = i`: {i}), for `mean_at_its_index`."""
-        saved, self.member_indices = self.member_indices, frozenset()
+        members it averages write (`E[W_i] = i`: {i}), for `mean_at_its_index`, and the
+        variances of one member it reads (`variances_read`, for `assumed_variance`)."""
+        saved = self.member_indices, self.variances_read
+        self.member_indices, self.variances_read = frozenset(), ()
         try:
-            return self.read_assumption(text, start), self.member_indices
+            return self.read_assumption(text, start), self.member_indices, self.variances_read
         finally:
-            self.member_indices = saved
+            self.member_indices, self.variances_read = saved
+
+    @staticmethod
+    def assumed_variance(hypothesis, variances):
+        """(family Name, v) when `hypothesis` is `Var(W_i) = v` (either side; `variances`
+        from `read_mean_assumption`), v free of moments, else None."""
+        if hypothesis.relation is not Relation.EQ:
+            return None
+        for side, other in ((hypothesis.lhs, hypothesis.rhs), (hypothesis.rhs, hypothesis.lhs)):
+            for value, family in variances:
+                if side == value and not any(isinstance(t, Expect) for t in nodes(other)):
+                    return family, other
+        return None
 
     @staticmethod
     def mean_at_its_index(mean, indices):
@@ -278,7 +334,7 @@ class Moments:
             mapping = {i: Sym(block[0]) for block in blocks for i in block}
             members = tuple((substitute(m, mapping), k) for m, k in monomial.members)
             ways = Mul(*(Add(count, Num(-t)) for t in range(len(blocks))))
-            total.append(Mul(ways, self._product_mean(members)))
+            total.append(Mul(ways, self._product_mean(members, node)))
         return _summed(Mul(monomial.coefficient, Add(*total)), others)
 
     def _terms_in_range(self, lower, upper, node):
@@ -332,7 +388,7 @@ class Moments:
         every value of the letters. Patterns joining two numbers, or two letters known
         distinct (`\\sum_{i<j}`), have indicator 0 and are left out."""
         if all(isinstance(t, Num) for t in indices):      # distinct numbers: one pattern
-            return self._product_mean(members)
+            return self._product_mean(members, node)
         if len(indices) > MAX_FREE:
             raise self.error(f"derive averages products of members at {MAX_FREE} different "
                              "indices at most, when letters are among them", node)
@@ -346,7 +402,7 @@ class Moments:
             apart = [Add(ONE, neg(kronecker(a, b))) for at, a in enumerate(heads)
                      for b in heads[at + 1:] if not self._distinct(a, b)]
             pattern = tuple((_at_indices(m, blocks), k) for m, k in members)
-            total.append(_bare(Mul(*equal, *apart, self._product_mean(pattern))))
+            total.append(_bare(Mul(*equal, *apart, self._product_mean(pattern, node))))
         return _bare(Add(*total))
 
     def _distinct(self, a, b):
@@ -360,18 +416,32 @@ class Moments:
             return True
         return False
 
-    def _product_mean(self, members):
+    def _product_mean(self, members, node):
         """E[∏ members^k] for members whose indices are equal exactly when they are the same
-        term: ∏ over (family, index) of the family's moment of the summed power."""
+        term: ∏ over (family, index) of the family's moment of the summed power (refused
+        at `node` where `_power_moment` is)."""
         powers = {}
         for member, k in members:
             powers[member] = powers.get(member, 0) + k
-        return _bare(Mul(*(self._power_moment(member, k) for member, k in powers.items())))
+        return _bare(Mul(*(self._power_moment(member, k, node)
+                           for member, k in powers.items())))
 
-    def _power_moment(self, member, power):
+    def _power_moment(self, member, power, node):
         """E[W^k] of a member: the k-th moment of its family's law (shifted to the assumed
-        mean, when one is)."""
-        return self._at_one_copy("E", member, member if power == 1 else Pow(member, Num(power)))
+        mean, when one is). Of a family whose variance v is assumed, E[W^2] = v + E[W]^2;
+        its higher moments (`E[W^3]`) are refused at `node` — no law is written that has them
+        beside v."""
+        variance = self._copy_family(member).variance
+        if variance is None or power == 1:
+            return self._at_one_copy("E", member,
+                                     member if power == 1 else Pow(member, Num(power)))
+        if power > 2:
+            raise self.error("derive reads moments of order 1 and 2 only of a random "
+                             "variable whose variance is assumed (its law is known by its mean "
+                             "and variance): not E[W^3], E[W^4], … (products of several "
+                             "members are fine)", node)
+        mean = self._at_one_copy("E", member, member)
+        return Add(variance, Pow(mean, Num(2)))
 
     def copy_value(self, family, bound):
         """The value of a member of `family` drawn as `bound` (a fresh name of its law's
@@ -383,9 +453,10 @@ class Moments:
 
 
 def _bare(term):
-    """`term` without the wrappers a product of one factor leaves (1 · t, a one-term sum)."""
+    """`term` without the wrappers a product of one factor leaves (1 · t, a one-term sum).
+    A 1 is dropped from a product only: in a sum it is a term (E[1 + W] is 1 + E[W])."""
     while isinstance(term, (Add, Mul)):
-        kept = [c for c in term.children if c is not ONE]
+        kept = [c for c in term.children if not (c is ONE and isinstance(term, Mul))]
         if len(kept) != 1:
             return term
         term = kept[0]
@@ -421,3 +492,13 @@ def seen_through(value) -> bool:
     …`) or a member at a number (`m_2` of a recurrence, unrolled) —, whose body is what it
     means there and is averaged in its place."""
     return isinstance(value, Defined) and all(isinstance(a, Num) for a in value.arguments)
+
+
+def _letter(node):
+    """The LETTER token an index item is, bare of its groups, else the item."""
+    from derive.frontend.latex.pieces import one_item
+    while True:
+        bare = one_item(node)
+        if bare is node:
+            return node
+        node = bare

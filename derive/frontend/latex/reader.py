@@ -956,7 +956,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         coefficients at the notes' time step): the index is then that one t, the file's — b_t
         is defined as a name of its own, as a recurrence's b_t is, and the family's other
         members are refused (`_not_unfolded`). Read at each index the body would keep the
-        file's t inside the definition while its own t moved (`_no_letter_captured`)."""
+        file's t inside the definition while its own t moved (`_no_letter_captured`). So
+        does a member of a family declared for the one row t (`w_{tj}`, `of_row`)."""
         if not head.key.endswith("_{\\cdot}") or len(head.params) != 1 or \
                 head.params[0].local is not LOCAL_INDEX:
             return False
@@ -970,6 +971,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 piece = self.piece(node)
             except InputError:
                 continue
+            if isinstance(piece, NamePiece) and self.of_row(piece, head.params[0].latex):
+                return True                 # o_i = \sum_j w_{ij} x_j: the file's row i
             used = self.scope.lookup(piece.key) if isinstance(piece, NamePiece) else None
             if used is not None and used[1].kind is Kind.DEFINITION and \
                     found[0] in free_names(used[1].info.body) - set(used[1].info.params or ()):
@@ -4957,7 +4960,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         separated by commas; any index expression is read (`x_{i+1}`, `x_{2i}`). A
         decorated spelling (`x_i'`, `x_i^*`, `w_j^{(t)}`) is refused (`_plain_member`)."""
         self._plain_member(p)
-        indices = [self._index(a, p) for a in _subitems(p.sub)]
+        indices = self.row_indices(p) or [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         by_recurrence = self._recurrence_member(p, key, indices)
         if by_recurrence is not None:
