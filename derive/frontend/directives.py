@@ -1078,7 +1078,7 @@ class Directives:
             raise self.source.error(f"the variance of {letter} is assumed above: one "
                                     "variance for each family", at)
         self._real_root(variance, at)
-        if self._sign(variance) not in ("pos", "nonneg"):
+        if self._sign(variance) not in ("pos", "nonneg"):     # normal_form.POS, NONNEG
             raise self.source.error(
                 f"a variance is a number ≥ 0, and derive cannot show {show(variance)} is: "
                 "declare its letters (real \\sigma, positive v), or write it as a square", at)
@@ -1097,17 +1097,6 @@ class Directives:
         if declaration is not None and not declaration.declared and \
                 first is not None and first >= at:
             self.scope.declare(name.latex, Declaration(Kind.SYMBOL, Domain.REAL))
-
-    def _sign(self, term):
-        """The normal form's sign of `term` under the declarations ("pos", "nonneg", …),
-        or None when it cannot tell."""
-        from derive.engines import normal_form
-        n = normal_form.Normaliser(self.scope.context)
-        try:
-            sign = n.sign(n.value(term))
-        except (normal_form.Unsupported, normal_form.Undefined):
-            return None
-        return {normal_form.POS: "pos", normal_form.NONNEG: "nonneg"}.get(sign, "other")
 
     def _mean_of_family(self, hypothesis, at, indices=frozenset()):
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
