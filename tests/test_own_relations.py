@@ -188,7 +188,7 @@ def test_wide_or_measured_spaces_are_refused(check_text, space):
 
 @pytest.mark.parametrize("space", [r"{\quad}", r"\;\;\;\;\;\;", r"\,\,\,\,\,\,\,\,\,\,",
                                    r"\phantom{xxxxxxxx}", r"\hphantom{x}", "~", r"\ ", r"{\;\;}",
-                                   r"\; ~"])
+                                   r"\; ~", r"\text{ }", r"\mbox{~}"])
 def test_a_space_wider_than_thin_between_two_statements_is_refused(check_text, space):
     """atkN F1 (round 34): `a^2 = a~a \\ge 0` prints two statements side by side (a² = a, a ≥
     0) and was verified as the chain a² = a·a ≥ 0; a space wider than `\\;` between two terms
@@ -206,8 +206,11 @@ def test_a_quad_wide_space_between_two_terms_is_refused_without_a_second_relatio
 
 @pytest.mark.parametrize("row", [r"a^2 = a \; a \ge 0", r"a^2 = a \ a", r"a^2 \;\;=\;\; a a \ge 0",
                                  r"\int_0^1 2a\ \mathrm{d}a = 1 \ge 0",
-                                 r"a^2 = a a \;\;\; \text{(expand)}"])
+                                 r"a^2 = a a \;\;\; \text{(expand)}", r"a^2 = a \text{ } a",
+                                 r"a^2 = a \text{} a"])
 def test_thin_spaces_and_differentials_stay_products(check_text, row):
     """A thin space between terms, a wide one with no relation on one side, the space before
-    an integral's differential, and spacing before a remark are read as before."""
+    an integral's differential, and spacing before a remark are read as before. A blank word
+    (`\\text{ }`) is a space: it was a symbol with an empty name, and `x^2 = x \\text{ } x`
+    was refuted (atkO round 35)."""
     assert set(support.verdicts(check_text(REAL_A + f"$$ {row} $$\n"))) == {"verified"}

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from derive.frontend.latex.printed_relations import RELATION_SIGN
 from derive.frontend.latex.relations import depth as _depth
+from derive.frontend.latex.wrappers import BLANK_WORD
 
 # One spacing item and its width in mu (a phantom prints its argument's width: unknown, at
 # least a word space; `\\vphantom` has none).
@@ -29,7 +30,8 @@ _WIDTHS = {",": 3, ":": 4, ">": 4, ";": 5, "!": -3, " ": 6, "thinspace": 3, "med
            "thickspace": 5, "negthinspace": -3, "negmedspace": -4, "negthickspace": -5}
 _ITEM = re.compile(r"\\(?P<quad>q?quad)(?![a-zA-Z])|"
                    r"\\(?P<cmd>[,:>;! ]|(?:neg)?(?:thin|med|thick)space(?![a-zA-Z]))|(?P<tie>~)|"
-                   r"\\(?P<phantom>[hv]?)phantom\s*\{(?P<body>[^{}]*)\}|(?P<brace>\{)|\s+")
+                   r"\\(?P<phantom>[hv]?)phantom\s*\{(?P<body>[^{}]*)\}|(?P<brace>\{)|"
+                   r"(?P<word>" + BLANK_WORD.pattern + r")|\s+")
 QUAD_WIDE, WORD_WIDE = 18, 6
 # What a term may end with before a space: a letter or digit (not of a command's name), a
 # closing bracket, a factorial, a prime; or a command naming a symbol (`\\alpha`, `\\infty`).
@@ -107,7 +109,7 @@ def _run(text, at):
             width += _WIDTHS[item.group("cmd")]
             separator = separator or (item.group("cmd") == " " and
                                       text.startswith("\\ ", _skip_blank(text, item.end())))
-        elif item.group("tie"):
+        elif item.group("tie") or item.group("word"):
             width += WORD_WIDE
         elif item.group("phantom") is not None and item.group("phantom") != "v":
             width += QUAD_WIDE if len(item.group("body").strip()) > 1 else WORD_WIDE

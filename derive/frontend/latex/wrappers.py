@@ -157,9 +157,20 @@ def operator_fonts(text):
 
 def unwrap(text):
     """The row with `\\boxed{…}`, stacked labels on relations, fonts around an operator
-    sign and braces around a lone relation sign blanked (same length)."""
+    sign, braces around a lone relation sign and blank words (`\\text{ }`) blanked (same
+    length)."""
     _switch_as_argument(text)
-    return _braced_relations(_stacked_and_boxed(_phantoms(_cancelled(text))))
+    return _braced_relations(_stacked_and_boxed(_phantoms(_cancelled(_blank_words(text)))))
+
+
+# `\text{ }`, `\mbox{~}`, `\text{}`: a word of nothing — a space as TeX prints it, never a
+# name (it was read as a symbol with an empty name, `x \text{ } x` as x·?·x).
+BLANK_WORD = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox|hbox)\s*\{(?:\s|~|\\[ ,;:!])*\}")
+
+
+def _blank_words(text):
+    """`text` with each blank word (`BLANK_WORD`) blanked (same length)."""
+    return BLANK_WORD.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _cancelled(text):
