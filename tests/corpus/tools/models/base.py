@@ -149,3 +149,18 @@ def grid_max(fun, low, high, points=20001):
     a, b = xs[max(k - 1, 0)], xs[min(k + 1, points - 1)]
     fine = np.linspace(a, b, 2001)
     return float(np.nanmax(fun(fine))), float(fine[int(np.nanargmax(fun(fine)))])
+
+
+H_STEP = 1e-20
+
+
+def tight(steps, tol):
+    """`steps` with each one's tolerance set to `tol`."""
+    for st in steps:
+        st.tol = tol
+    return steps
+
+
+def dc(f, v):
+    """f'(v) by the complex step."""
+    return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)

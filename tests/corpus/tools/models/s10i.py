@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 from .s8d import _dcomplex
 from .s9g import _unit
 
@@ -48,12 +48,6 @@ def _second(f, v, h=1e-4):
     return (_dcomplex(f, v + h) - _dcomplex(f, v - h)) / (2 * h)
 
 
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
-
-
 # ------------------------------------------------------------------ standard normal MGF (techqa)
 
 def _normal_mgf():
@@ -73,7 +67,7 @@ def _normal_mgf():
         "a2": lambda e: EXP(0.5 * t(e) ** 2) * I(lambda z: EXP(-0.5 * z ** 2), e),
         "a3": lambda e: EXP(0.5 * t(e) ** 2) * R2P,
     }
-    steps = _tight(chain(["E", ("=", "q1"), ("=", "q2")]) + chain(["a0", ("=", "a1"), ("=", "a2"), ("=", "a3")]), 1e-8)
+    steps = tight(chain(["E", ("=", "q1"), ("=", "q2")]) + chain(["a0", ("=", "a1"), ("=", "a2"), ("=", "a3")]), 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -107,7 +101,7 @@ def _normal_moments():
         "e1": lambda e: float((s(e) ** 2 * 0 + mu(e)) * EXP(0.5 * s(e) ** 2 * 0 ** 2 + mu(e) * 0)),
         "e2": lambda e: float(mu(e) * EXP(0)), "e3": mu,
     }
-    steps = _tight([Step("=", "M0", "one"), Step("=", "Mp0", "mu"), Step("=", "Mpp0", "m2")]
+    steps = tight([Step("=", "M0", "one"), Step("=", "Mp0", "mu"), Step("=", "Mpp0", "m2")]
                    + chain(["M0b", ("=", "p1"), ("=", "p2"), ("=", "p3")]) + [Step("=", "Mpt", "d1")]
                    + chain(["Mp0b", ("=", "e1"), ("=", "e2"), ("=", "e3")]), 1e-6)
     unhalved = lambda e: M(e, 1.0)
@@ -183,7 +177,7 @@ def _beta_posterior_mean():
         "r1": lambda e: (a(e) + y(e)) / (a(e) + b(e) + n(e)),
         "r2": lambda e: (a(e) + b(e)) / (a(e) + b(e) + n(e)) * a(e) / (a(e) + b(e)) + n(e) / (a(e) + b(e) + n(e)) * y(e) / n(e),
     }
-    steps = _tight(chain(["E", ("=", "r1"), ("=", "r2")]), 1e-7)
+    steps = tight(chain(["E", ("=", "r1"), ("=", "r2")]), 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -325,7 +319,7 @@ def _laplace_kl():
         "e3": lambda e: float(LOG(I(e, lambda v: EXP(lq(e)(v))))), "e4": lambda e: float(LOG(1)), "e5": lambda e: 0.0,
         "D2": kl, "s1": kl, "s2": r3, "s3": closed,
     }
-    steps = _tight(chain(["D", ("=", "r1"), ("=", "r2")])
+    steps = tight(chain(["D", ("=", "r1"), ("=", "r2")])
                    + chain(["e0", ("=", "e1"), (">=", "e2"), ("=", "e3"), ("=", "e4"), ("=", "e5")])
                    + chain(["D2", ("=", "s1"), ("=", "s2"), ("=", "s3")]), 1e-7)
     return Model(

@@ -15,9 +15,9 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 from .s8d import _dcomplex
-from .s10i import _second, _tight
+from .s10i import _second
 
 LOG = np.log
 EXP = np.exp
@@ -53,7 +53,7 @@ def _bern_fisher():
         "c1": c1, "c2": lambda e: 1 / p(e) - (p(e) - 1) / (1 - p(e)) ** 2,
         "c3": lambda e: 1 / p(e) - 1 / (p(e) - 1), "c4": lambda e: 1 / (p(e) * (1 - p(e))),
     }
-    steps = _tight([Step("=", "I", "r1")] + chain(["EX", ("=", "a1"), ("=", "a2")])
+    steps = tight([Step("=", "I", "r1")] + chain(["EX", ("=", "a1"), ("=", "a2")])
                    + chain(["EX2", ("=", "b1"), ("=", "b2")])
                    + chain(["I", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4")]), 1e-7)
     return Model(
@@ -102,7 +102,7 @@ def _logpartition():
         "s3": lambda e: float(np.sum(phi(e) ** 2 * dens(e))) - Ap(e) * float(np.sum(phi(e) * dens(e))),
         "s4": s4, "s5": lambda e: E(e, (phi(e) - E(e, phi(e))) ** 2),
     }
-    steps = _tight(chain(["L0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"), ("=", "r6")])
+    steps = tight(chain(["L0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"), ("=", "r6")])
                    + chain(["M0", ("=", "s1"), ("=", "s2"), ("=", "s3"), ("=", "s4"), ("=", "s5")]), 1e-6)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -152,7 +152,7 @@ def _binom_var():
         "V2": lambda e: n(e) * (n(e) - 1) * p(e) ** 2 + n(e) * p(e) - n(e) ** 2 * p(e) ** 2,
         "V3": lambda e: n(e) * p(e) * q(e),
     }
-    steps = _tight(chain(["Ek", ("=", "A1"), ("=", "A2"), ("=", "A3"), ("=", "A4")])
+    steps = tight(chain(["Ek", ("=", "A1"), ("=", "A2"), ("=", "A3"), ("=", "A4")])
                    + chain(["Ek2", ("=", "B1"), ("=", "B2"), ("=", "B3"), ("=", "B4")])
                    + chain(["V", ("=", "V1"), ("=", "V2"), ("=", "V3")]), 1e-9)
     return Model(
@@ -190,7 +190,7 @@ def _sigmoid_derivative():
         "i": lambda e: s(e) * ((1 + u(e)) / (1 + u(e)) - 1 / (1 + u(e))),
         "j": lambda e: s(e) * (1 - s(e)),
     }
-    steps = _tight([Step("=", "D", "R"), Step("=", "S", "S1")]
+    steps = tight([Step("=", "D", "R"), Step("=", "S", "S1")]
                    + chain(["D2", ("=", "a"), ("=", "b"), ("=", "c"), ("=", "d"), ("=", "ee"), ("=", "f"),
                             ("=", "g"), ("=", "hh"), ("=", "i"), ("=", "j")]), 1e-8)
     return Model(
@@ -246,7 +246,7 @@ def _hoeffding():
         "lam": lambda e: lam(e) ** 2 * (b(e) - a(e)) ** 2 / 8,
         "B10": lambda e: float(EXP(lam(e) ** 2 * (b(e) - a(e)) ** 2 / 8)),
     }
-    steps = _tight([Step("<=", "M", "B1"), Step("<=", "gap", "zero"), Step("<=", "M", "chordE"),
+    steps = tight([Step("<=", "M", "B1"), Step("<=", "gap", "zero"), Step("<=", "M", "chordE"),
                     Step("=", "chordE", "eL"), Step("=", "L0", "Lp0"), Step("=", "Lp0", "z6"),
                     Step("<=", "Lpp", "quarter"), Step("<=", "Lh", "h2"), Step("=", "h2", "lam"),
                     Step("<=", "M", "B10")], 1e-7)
@@ -284,7 +284,7 @@ def _bce_logistic():
         "C": C, "D": D, "E": lambda e: lg(e) + (1 - y(e)) * z(e),
         "F": lambda e: lg(e) + (1 - y(e)) * z(e),
     }
-    steps = _tight([Step("=", "oms", "oms1"), Step("=", "L", "B")] + chain(["L", ("=", "C"), ("=", "D"), ("=", "E")])
+    steps = tight([Step("=", "oms", "oms1"), Step("=", "L", "B")] + chain(["L", ("=", "C"), ("=", "D"), ("=", "E")])
                    + [Step("=", "L", "F")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -327,7 +327,7 @@ def _geom_mean():
         "n2": lambda e: pi(e) / (1 - pi(e)) * (1 - pi(e)) / (1 - (1 - pi(e))) ** 2,
         "n3": lambda e: pi(e) / (1 - pi(e)) * (1 - pi(e)) / pi(e) ** 2, "n4": lambda e: 1 / pi(e),
     }
-    steps = _tight([Step("=", "s1", "r1"), Step("=", "s2", "r2"), Step("=", "s3", "r3")]
+    steps = tight([Step("=", "s1", "r1"), Step("=", "s2", "r2"), Step("=", "s3", "r3")]
                    + chain(["s4", ("=", "d4"), ("=", "e4"), ("=", "f4")])
                    + chain(["EX", ("=", "m1"), ("=", "m2"), ("=", "m3")])
                    + chain(["n1", ("=", "n2"), ("=", "n3"), ("=", "n4")]), 1e-8)
@@ -371,7 +371,7 @@ def _cauchy_schwarz():
         "l7": lambda e: EXY(e) ** 2, "r7": lambda e: EX2(e) * EY2(e),
         "l8": lambda e: abs(EXY(e)), "r8": lambda e: math.sqrt(EX2(e)) * math.sqrt(EY2(e)),
     }
-    steps = _tight([Step("<=", "l1", "r1"), Step("=", "g", "g1"), Step("=", "g", "g2"), Step("<=", "Delta", "zero"),
+    steps = tight([Step("<=", "l1", "r1"), Step("=", "g", "g1"), Step("=", "g", "g2"), Step("<=", "Delta", "zero"),
                     Step("<=", "d5", "zero"), Step("<=", "d6", "zero"), Step("<=", "l7", "r7"),
                     Step("<=", "l8", "r8")], 1e-9)
     return Model(
@@ -409,7 +409,7 @@ def _logsoftmax_jacobian():
         "dii": lambda e: _dcomplex(y_of(e, i(e)), x(e)[i(e)]), "rii": lambda e: 1 - sm(e, i(e)),
         "dik": lambda e: _dcomplex(y_of(e, k(e)), x(e)[k(e)]), "rik": lambda e: -sm(e, k(e)),
     }
-    steps = _tight(chain(["f", ("=", "fl"), ("=", "g")]) + [Step("=", "dii", "rii"), Step("=", "dik", "rik")], 1e-9)
+    steps = tight(chain(["f", ("=", "fl"), ("=", "g")]) + [Step("=", "dii", "rii"), Step("=", "dik", "rik")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -446,7 +446,7 @@ def _poisson_kl():
         "lr": lambda e: float(logpmf(l1(e))[x(e)] - logpmf(l2(e))[x(e)]), "r1": ratio,
         "KL": lambda e: kl(e, l1, l2), "r2": lambda e: l1(e) * math.log(l1(e) / l2(e)) + l2(e) - l1(e),
     }
-    steps = _tight([Step("=", "lr", "r1"), Step("=", "KL", "r2")], 1e-9)
+    steps = tight([Step("=", "lr", "r1"), Step("=", "KL", "r2")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -16,18 +16,12 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, grid_max, js, kl, pmf
+from .base import Model, Step, chain, grid_max, js, kl, pmf, tight
 from .s7c import _integral, _lnpdf, _npdf
 
 LOG = np.log
 EXP = np.exp
 N = 5
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ latent-variable model on a grid
@@ -89,7 +83,7 @@ def _elbo_kl():
         "r19": r19,
         "rl": lambda e: _Eq(e, LOG(P(e)[1]) - LOG(e["q"])), "rr": rearr_r,
     }
-    steps = _tight(chain(["KL", ("=", "r11"), ("=", "r12"), ("=", "r13"), ("=", "r14"), ("=", "r15"),
+    steps = tight(chain(["KL", ("=", "r11"), ("=", "r12"), ("=", "r13"), ("=", "r14"), ("=", "r15"),
                           ("=", "r16"), ("=", "r17"), ("=", "r18"), ("=", "r19")]) + [Step("=", "rl", "rr")], 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
@@ -141,7 +135,7 @@ def _elbo_recon():
         "r25": lambda e: _Eq(e, LOG(P(e)[5])) + _Eq(e, LOG(P(e)[3]) - LOG(e["q"])),
         "r26": r26, "r27": r27,
     }
-    steps = _tight([Step("=", "E0", "d1")] + chain(["E", ("=", "r21"), ("=", "r22"), ("=", "r23"), ("=", "r24"),
+    steps = tight([Step("=", "E0", "d1")] + chain(["E", ("=", "r21"), ("=", "r22"), ("=", "r23"), ("=", "r24"),
                                                    ("=", "r25"), ("=", "r26"), ("=", "r27")]), 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
@@ -197,7 +191,7 @@ def _gauss_kl():
         "t2": lambda e: e["s1"] ** 2 + (e["m1"] - e["m2"]) ** 2,
         "KLb": lambda e: EP(e, lnratio(e)), "f": formula,
     }
-    steps = _tight(chain(["KL", ("=", "i1"), ("=", "e1")]) + [Step("=", "lr", "lr2")]
+    steps = tight(chain(["KL", ("=", "i1"), ("=", "e1")]) + [Step("=", "lr", "lr2")]
                    + chain(["m2nd", ("=", "t1"), ("=", "t2")]) + [Step("=", "KLb", "f")], 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -248,7 +242,7 @@ def _gan_jsd():
         "JSD": lambda e: js(P(e), Q(e)), "jdef": jdef,
         "V": V, "v1": v1, "v2": v2,
     }
-    steps = _tight(chain(["KL", ("=", "k1"), ("=", "k2"), ("=", "k3")]) + [Step("=", "JSD", "jdef")]
+    steps = tight(chain(["KL", ("=", "k1"), ("=", "k2"), ("=", "k3")]) + [Step("=", "JSD", "jdef")]
                    + chain(["V", ("=", "v1"), ("=", "v2")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -301,7 +295,7 @@ def _gan_logd():
         "c3": c3, "c4": c4,
         "E": lambda e: Eg(e, -LOG(Ds(e))), "e1": e1, "e2": e2,
     }
-    steps = _tight([Step("=", "a9", "b9")] + chain(["KL", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4")])
+    steps = tight([Step("=", "a9", "b9")] + chain(["KL", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4")])
                    + chain(["E", ("=", "e1"), ("=", "e2")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -336,7 +330,7 @@ def _dstar():
         "r4l": a, "r4r": lambda e: D(e) * (a(e) + b(e)),
         "r5l": D, "r5r": lambda e: a(e) / (a(e) + b(e)),
     }
-    steps = _tight([Step("=", "r1", "zero"), Step("=", "r2l", "r2r"), Step("=", "r3l", "r3r"),
+    steps = tight([Step("=", "r1", "zero"), Step("=", "r2l", "r2r"), Step("=", "r3l", "r3r"),
                     Step("=", "r4l", "r4r"), Step("=", "r5l", "r5r")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -385,7 +379,7 @@ def _lsgan():
     def conditions(e, ba=2.0):
         b = e["b"]
         return {**e, "c": b - 1.0, "a": b - ba}
-    steps = _tight([Step("=", "C2", "i1"), Step("=", "C2b", "chi", when=conditions)], 1e-10)
+    steps = tight([Step("=", "C2", "i1"), Step("=", "C2b", "chi", when=conditions)], 1e-10)
     return Model(
         sample=sample, rows={"C2": twoC, "i1": i1, "C2b": twoC, "chi": chi}, steps=steps,
         mutants=[

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 EXP = np.exp
@@ -22,12 +22,6 @@ H_STEP = 1e-20
 def _d(f, v):
     """f'(v) by the complex step."""
     return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ cross-entropy = entropy + KL (lecture notes)
@@ -49,7 +43,7 @@ def _ce_decomp():
         "a3": lambda e: -S(p(e) * (LOG(p(e)) + LOG(q(e) / p(e)))),
         "a4": lambda e: -S(p(e) * LOG(p(e))) + S(p(e) * LOG(p(e) / q(e))),
     }
-    steps = _tight(chain(["H", ("=", "d1"), ("=", "d2")]) + [Step("=", "H", "t")]
+    steps = tight(chain(["H", ("=", "d1"), ("=", "d2")]) + [Step("=", "H", "t")]
                    + chain(["H", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -92,7 +86,7 @@ def _mi_entropy():
         "t3": lambda e: HX(e) + HY(e) - HXY(e), "IYX": mi_yx,
         "IXX": mi_self, "HX": HX,
     }
-    steps = _tight(chain(["I", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")])
+    steps = tight(chain(["I", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")])
                    + [Step("=", "I", "t1"), Step("=", "I", "t2"), Step("=", "I", "t3"), Step("=", "I", "IYX"),
                       Step("=", "IXX", "HX")], 1e-10)
     return Model(
@@ -122,7 +116,7 @@ def _kl_jensen():
         "c": lambda e: -float(LOG(S(q(e)))),
         "z": lambda e: 0.0,
     }
-    steps = _tight(chain(["KL", ("=", "a"), (">=", "b"), ("=", "c"), ("=", "z")]), 1e-10)
+    steps = tight(chain(["KL", ("=", "a"), (">=", "b"), ("=", "c"), ("=", "z")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -177,7 +171,7 @@ def _softmax_ce():
         "c1": lambda e: -sum(Y(e, k) / A(e, k) * along(e, k, i(e)) for k in range(len(z(e)))),
         "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": lambda e: A(e, i(e)) - Y(e, i(e)),
     }
-    steps = _tight([Step("=", "dii", "r1"), Step("=", "dji", "r2")]
+    steps = tight([Step("=", "dii", "r1"), Step("=", "dji", "r2")]
                    + chain(["dL", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4"), ("=", "c5"), ("=", "c6")]),
                    1e-9)
     return Model(
@@ -217,7 +211,7 @@ def _gauss_entropy():
         "r1": lambda e: -integ(e, lp(e)), "r2": r2, "r3": r3,
         "r4": lambda e: half(e) + 0.5, "r5": lambda e: 0.5 * math.log(2 * math.pi * math.e * s(e) ** 2),
     }
-    steps = _tight([Step("=", "h", "claim")]
+    steps = tight([Step("=", "h", "claim")]
                    + chain(["h", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -251,7 +245,7 @@ def _chain_rule():
         "r3": lambda e: HXY(e) + sx(e),
         "r4": lambda e: HXY(e) - HX(e),
     }
-    steps = _tight(chain(["HYgX", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-10)
+    steps = tight(chain(["HYgX", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -275,7 +269,7 @@ def _entropy_logn():
         "H": H, "logn": lambda e: math.log(n(e)),
         "H2": H, "j": lambda e: float(LOG(np.sum(p(e) / p(e)))), "ln": lambda e: math.log(n(e)),
     }
-    steps = _tight([Step("<=", "H", "logn"), Step("<=", "H2", "j"), Step("=", "j", "ln")], 1e-10)
+    steps = tight([Step("<=", "H", "logn"), Step("<=", "H2", "j"), Step("=", "j", "ln")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -306,7 +300,7 @@ def _bce_logit():
         "r2": lambda e: -p(e) * u(e) + math.log(1 + math.exp(u(e))),
         "dL": lambda e: _d(Lf(e), u(e)), "r3": lambda e: float(sig(u(e))) - p(e),
     }
-    steps = _tight(chain(["L", ("=", "r1"), ("=", "r2")]) + [Step("=", "dL", "r3")], 1e-9)
+    steps = tight(chain(["L", ("=", "r1"), ("=", "r2")]) + [Step("=", "dL", "r3")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -13,16 +13,10 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 
 LOG = np.log
 EXP = np.exp
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ Poisson variance by LOTUS (techqa)
@@ -56,7 +50,7 @@ def _poisson_var():
         "r8": lambda e: lam(e) ** 2 + lam(e) - lam(e) ** 2,
         "r9": lam,
     }
-    steps = _tight(chain(["V", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
+    steps = tight(chain(["V", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
                           ("=", "r6"), ("=", "r7"), ("=", "r8"), ("=", "r9")]), 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -98,7 +92,7 @@ def _exp_moments():
         "b3": lambda e: math.gamma(k(e) + 1) / lam(e) ** k(e),
         "b4": lambda e: math.factorial(k(e)) / lam(e) ** k(e),
     }
-    steps = _tight(chain(["E2", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
+    steps = tight(chain(["E2", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
                    + chain(["Ek", ("=", "b1"), ("=", "b2"), ("=", "b3"), ("=", "b4")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -136,7 +130,7 @@ def _sample_var():
         "s2": lambda e: N(e) / (N(e) - 1) * (N(e) - 1) / N(e) * sigma2(e),
         "s3": sigma2,
     }
-    steps = _tight([Step("=", "c1", "c1r")] + chain(["L", ("=", "s1"), ("=", "s2"), ("=", "s3")]), 1e-9)
+    steps = tight([Step("=", "c1", "c1r")] + chain(["L", ("=", "s1"), ("=", "s2"), ("=", "s3")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -171,7 +165,7 @@ def _mse():
         "c4": lambda e: Eh(e, (u(e) - th(e) - Eh(e, u(e) - th(e))) ** 2) + Eh(e, u(e) - th(e)) ** 2,
         "Vs": lambda e: Eh(e, (u(e) - th(e) - Eh(e, u(e) - th(e))) ** 2), "Vh": var_h,
     }
-    steps = _tight([Step("=", "MSE", "r1"), Step("=", "VX", "a2"), Step("=", "EX2", "b3"),
+    steps = tight([Step("=", "MSE", "r1"), Step("=", "VX", "a2"), Step("=", "EX2", "b3"),
                     Step("=", "Esq", "c4"), Step("=", "Vs", "Vh")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -210,7 +204,7 @@ def _exp_mle():
         "d0": lambda e: T(e) / lam(e) - float(np.sum(x(e))), "zero": lambda e: 0.0,
         "lam": lam, "root": lambda e: T(e) / float(np.sum(x(e))),
     }
-    steps = _tight([Step("=", "LLK", "s1"), Step("=", "d0", "zero", when=at_root),
+    steps = tight([Step("=", "LLK", "s1"), Step("=", "d0", "zero", when=at_root),
                     Step("=", "lam", "root", when=at_root)], 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -248,7 +242,7 @@ def _beta_post_mean():
         "Em": mean, "m1": lambda e: (al(e) + k(e)) / (al(e) + be(e) + n(e)),
         "Em2": mean, "w": w,
     }
-    steps = _tight(chain(["a0", ("=", "a1"), ("=", "a2")]) + [Step("=", "Em", "m1"), Step("=", "Em2", "w")], 1e-9)
+    steps = tight(chain(["a0", ("=", "a1"), ("=", "a2")]) + [Step("=", "Em", "m1"), Step("=", "Em2", "w")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -14,16 +14,10 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 LN2 = math.log(2.0)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _marg(J, keep):
@@ -68,7 +62,7 @@ def _mi_chain_techqa():
         "r2": r2, "r3": r3,
         "r4": lambda e: I(e, (X1,), (Y,)) + I(e, (X2,), (Y,), (X1,)),
     }
-    steps = _tight([Step("=", "I", "r1")] + chain(["I", ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-10)
+    steps = tight([Step("=", "I", "r1")] + chain(["I", ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -112,7 +106,7 @@ def _mi_chain_imathworks():
         "d2": lambda e: I(e, (X,), (Y1,)) + I(e, (Y2,), (X,), (Y1,)),
         "d3": lambda e: I(e, (X,), (Y1,)) + I(e, (X,), (Y2,), (Y1,)),
     }
-    steps = _tight([Step("=", "L1", "R1")]
+    steps = tight([Step("=", "L1", "R1")]
                    + chain(["HXYgZ", ("=", "a"), ("=", "b"), ("=", "HYXgZ")])
                    + chain(["d0", ("=", "d1"), ("=", "d2"), ("=", "d3")]), 1e-10)
     return Model(
@@ -155,7 +149,7 @@ def _bin_entropy():
         "r": lambda e: float(-log2(p(e) / (1 - p(e)))),
         "T": taylor,
     }
-    steps = _tight(chain(["HX", ("=", "Hb"), ("=", "F")]) + chain(["D", ("=", "nl"), ("=", "r")])
+    steps = tight(chain(["HX", ("=", "Hb"), ("=", "F")]) + chain(["D", ("=", "nl"), ("=", "r")])
                    + [Step("=", "Hb", "T")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -199,7 +193,7 @@ def _kl_convex():
         "c3": c3,
         "c4": lambda e: lam(e) * phi(e["q1"]) + (1 - lam(e)) * phi(e["q2"]),
     }
-    steps = _tight([Step("=", "KL", "k1"), Step(">=", "L2", "R2")]
+    steps = tight([Step("=", "KL", "k1"), Step(">=", "L2", "R2")]
                    + chain(["P0", ("=", "c1"), ("<=", "c2"), ("=", "c3"), ("=", "c4")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -244,7 +238,7 @@ def _joint_entropy():
         "HXr": HX,
         "fin": lambda e: HX(e) + _H(J(e), (1,), (0,)),
     }
-    steps = _tight([Step("=", "HXY", "e1"), Step("=", "HXY", "e2"), Step("=", "HXY", "e3"),
+    steps = tight([Step("=", "HXY", "e1"), Step("=", "HXY", "e2"), Step("=", "HXY", "e3"),
                     Step("=", "HXY", "e4"), Step("=", "u", "one")]
                    + chain(["g1", ("=", "g2"), ("=", "HXr")]) + [Step("=", "HXY", "fin")], 1e-10)
     return Model(
@@ -290,7 +284,7 @@ def _gauss_kl():
                                        * (logN(grid(e), e["mX"], e["sX"]) - logN(grid(e), e["mY"], e["sY"])), grid(e))),
         "d1": integral, "d2": closed,
     }
-    steps = _tight([Step("=", "KL", "d1"), Step("=", "KL", "d2")], 1e-8)
+    steps = tight([Step("=", "KL", "d1"), Step("=", "KL", "d2")], 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

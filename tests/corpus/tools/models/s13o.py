@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 EXP = np.exp
 H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _kl(p, q):
@@ -91,7 +85,7 @@ def _vae_elbo():
         "L1": lambda e: -lp(e) + klpost(e), "L2": lvae2,
         "mL": lambda e: -(-lp(e) + klpost(e)), "b1": lambda e: lp(e) - klpost(e), "b2": lp,
     }
-    steps = _tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
+    steps = tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
                           ("=", "r6"), ("=", "r7")])
                    + [Step("=", "K2", "s1"), Step("=", "lhs", "rear"), Step("=", "L1", "L2")]
                    + chain(["mL", ("=", "b1"), ("<=", "b2")]), 1e-10)
@@ -132,7 +126,7 @@ def _gan_jsd():
         "r3": lambda e: 0.5 * (LOG(4) + L(e, Ds(e))),
         "LD": lambda e: L(e, Ds(e)), "c": lambda e: 2 * js(e) - 2 * LOG(2),
     }
-    steps = _tight(chain(["JS", ("=", "r1"), ("=", "r2"), ("=", "r3")]) + [Step("=", "LD", "c")], 1e-10)
+    steps = tight(chain(["JS", ("=", "r1"), ("=", "r2"), ("=", "r3")]) + [Step("=", "LD", "c")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -162,7 +156,7 @@ def _betavae():
         "r1": lambda e: terms(e)[0] - b(e) * terms(e)[1] + b(e) * d(e),
         "r2": lambda e: terms(e)[0] - b(e) * terms(e)[1],
     }
-    steps = _tight(chain(["F", ("=", "r1"), (">=", "r2")]), 1e-10)
+    steps = tight(chain(["F", ("=", "r1"), (">=", "r2")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -201,7 +195,7 @@ def _elbo_recall():
         "r3": lambda e: E(e, LOG(P(e)[5])) - E(e, LOG(P(e)[0] / P(e)[3])),
         "r4": r4, "r5": r5, "lp2": lp, "r6": r5,
     }
-    steps = _tight(chain(["lp", (">=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")])
+    steps = tight(chain(["lp", (">=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")])
                    + [Step(">=", "lp2", "r6")], 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
@@ -242,7 +236,7 @@ def _softmax_ce():
         "d1": lambda e: float(EXP(o(e)[j(e)]) / np.sum(EXP(o(e))) - y(e)[j(e)]),
         "d2": lambda e: float(sm(o(e))[j(e)] - y(e)[j(e)]),
     }
-    steps = _tight(chain(["l", ("=", "r1"), ("=", "r2"), ("=", "r3")])
+    steps = tight(chain(["l", ("=", "r1"), ("=", "r2"), ("=", "r3")])
                    + chain(["d", ("=", "d1"), ("=", "d2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -276,7 +270,7 @@ def _bce_ce():
         "CE": lambda e: float(-np.sum(p(e) * LOG(q(e)))),
         "s": lambda e: ent(e) + _kl(p(e), q(e)),
     }
-    steps = _tight(chain(["l", ("=", "r1"), ("=", "r2")]) + [Step("=", "CE", "s")], 1e-10)
+    steps = tight(chain(["l", ("=", "r1"), ("=", "r2")]) + [Step("=", "CE", "s")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

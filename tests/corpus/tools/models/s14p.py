@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, grid_max, js, kl, pmf
+from .base import Model, Step, chain, grid_max, js, kl, pmf, tight
 
 LOG = np.log
 N = 5
@@ -25,12 +25,6 @@ _F = {
     "kl": (lambda u: u * np.log(u), lambda u: np.log(u) + 1.0, lambda t: np.exp(t - 1.0)),
     "pearson": (lambda u: (u - 1.0) ** 2, lambda u: 2.0 * (u - 1.0), lambda t: t + t ** 2 / 4.0),
 }
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _kind(rng):
@@ -112,7 +106,7 @@ def _tangent_sobolev():
         "c1": lambda e: Eq(e, f(e)(e["r"]) + fp(e)(e["r"]) * (u(e) - e["r"])),
         "c2": c2,
     }
-    steps = _tight([Step("=", "Df", "d1"), Step(">=", "t1", "t2")] + chain(["Db", (">=", "c1"), ("=", "c2")]), 1e-10)
+    steps = tight([Step("=", "Df", "d1"), Step(">=", "t1", "t2")] + chain(["Db", (">=", "c1"), ("=", "c2")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -210,7 +204,7 @@ def _value_ptnotes():
         "V": lambda e: _V(e, e["D"]), "b2": b2,
         "Vs": lambda e: _V(e, _dstar(e)), "c1": c1, "c2": c2,
     }
-    steps = _tight(chain(["a1", ("=", "a2"), ("=", "a3")]) + [Step("=", "V", "b2")]
+    steps = tight(chain(["a1", ("=", "a2"), ("=", "a3")]) + [Step("=", "V", "b2")]
                    + chain(["Vs", ("=", "c1"), ("=", "c2")]), 1e-10)
     return Model(
         sample=_gan_sample, rows=rows, steps=steps,
@@ -265,7 +259,7 @@ def _cg_dsnotes():
         "KL": lambda e: kl(e["P"], e["Q"]), "k1": lambda e: float(np.sum(e["P"] * LOG(e["P"] / e["Q"]))), "k2": k2,
         "JSD": lambda e: js(e["P"], e["Q"]), "j1": j1,
     }
-    steps = _tight([Step("=", "V", "v1"), Step("=", "V2", "v2"), Step("=", "C1", "c1"), Step("=", "C2", "c2"),
+    steps = tight([Step("=", "V", "v1"), Step("=", "V2", "v2"), Step("=", "C1", "c1"), Step("=", "C2", "c2"),
                     Step("=", "C3", "c3")] + chain(["KL", ("=", "k1"), ("=", "k2")]) + [Step("=", "JSD", "j1")], 1e-10)
     return Model(
         sample=_gan_sample, rows=rows, steps=steps,
@@ -298,7 +292,7 @@ def _jsd_ptnotes():
 
     def r(e, coef=2.0, const=4.0):
         return coef * js(e["pd"], e["pg"]) - math.log(const)
-    steps = _tight([Step("=", "V", "r")], 1e-10)
+    steps = tight([Step("=", "V", "r")], 1e-10)
     return Model(
         sample=sample, rows={"V": V, "r": r}, steps=steps,
         mutants=[

@@ -12,15 +12,9 @@ import itertools
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _kl(p, q):
@@ -99,7 +93,7 @@ def _kristiadi():
         "a8": s8, "a9": s9,
         "c10": lambda e: lp(e) - kl(e), "a10": obj,
     }
-    steps = _tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3")])
+    steps = tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3")])
                    + [Step("=", "K4", "a4"), Step("=", "b5", "a5"), Step("=", "b6", "a6")]
                    + chain(["c7", ("=", "a7"), ("=", "a8"), ("=", "a9")])
                    + [Step("=", "c10", "a10")], 1e-10)
@@ -163,7 +157,7 @@ def _willwolf():
         "c7": r7, "c8": kl,
         "lp13": lp, "d13": d3,
     }
-    steps = _tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+    steps = tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
                    + [Step("=", "R4", "b4")]
                    + chain(["R5", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4"), ("=", "c5"),
                             ("=", "c6"), ("=", "c7"), ("=", "c8")])
@@ -239,7 +233,7 @@ def _jackknife():
         "L": L, "b1": b1, "b2": b2, "b3": b3,
         "Lk": Lk, "c1": logEmean, "c2": lp,
     }
-    steps = _tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+    steps = tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
                    + [Step(">=", "lp4", "e4")]
                    + chain(["L", ("=", "b1"), ("=", "b2"), ("=", "b3")])
                    + chain(["Lk", ("<=", "c1"), ("=", "c2")]), 1e-10)
@@ -317,7 +311,7 @@ def _kwblog():
 
     rows = {"H": ent, "a1": ent, "a2": r2, "a3": r3, "a4": r4, "a5": r5,
             "K": negkl, "k1": k1, "k2": k2}
-    steps = _tight(chain(["H", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5")])
+    steps = tight(chain(["H", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5")])
                    + chain(["K", ("=", "k1"), ("=", "k2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -368,7 +362,7 @@ def _obsidian():
         "b2": lambda e: float(np.sum(d(lambda t: pth(e, t) * f(e, t), e))),
         "b3": lambda e: float(np.sum(f(e, th(e)) * dp(e)) + np.sum(pth(e, th(e)) * df(e))),
     }
-    steps = _tight(chain(["G1", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+    steps = tight(chain(["G1", ("=", "a1"), ("=", "a2"), ("=", "a3")])
                    + chain(["G2", ("=", "b1"), ("=", "b2"), ("=", "b3")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -406,7 +400,7 @@ def _altosaar():
         return elbo(e) + sign * kl(e, swap)
 
     rows = {"K": kl, "r1": r1, "lp": lp, "c1": c1}
-    steps = _tight([Step("=", "K", "r1"), Step("=", "lp", "c1")], 1e-10)
+    steps = tight([Step("=", "K", "r1"), Step("=", "lp", "c1")], 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
         mutants=[

@@ -13,16 +13,10 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 LN2 = math.log(2.0)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 S = lambda v: float(np.sum(v))
@@ -53,7 +47,7 @@ def _gauss_maxent_royi():
         "r4": lambda e: I(g(e) - f(e)),
         "zero": lambda e: 0.0,
     }
-    steps = _tight(chain(["mKL", ("=", "r1"), ("=", "r2"), ("<=", "r3"), ("=", "r4"), ("=", "zero")]), 1e-9)
+    steps = tight(chain(["mKL", ("=", "r1"), ("=", "r2"), ("<=", "r3"), ("=", "r4"), ("=", "zero")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -91,7 +85,7 @@ def _entropy_loga_imathworks():
         "c1": lambda e: -S(p(e) * math.log(1 / A(e))),
         "c2": lambda e: math.log(A(e)),
     }
-    steps = _tight(chain(["HX", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
+    steps = tight(chain(["HX", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
                    + chain(["Hp", ("=", "b1"), ("<=", "b2")])
                    + chain(["Hp", ("<=", "c1"), ("=", "c2")]), 1e-10)
     return Model(
@@ -128,7 +122,7 @@ def _entropy_bound_padjokej():
         "r6": lambda e: (S(np.full(e["n"], 1 / A(e))) - S(p(e))) * LOGE,
         "zero": lambda e: 0.0,
     }
-    steps = _tight(chain(["L", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("<=", "r5"),
+    steps = tight(chain(["L", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("<=", "r5"),
                           ("=", "r6"), ("<=", "zero")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -174,7 +168,7 @@ def _mi_identities():
         "e2": lambda e: H(e, (Y,)) - H(e, (Y,), (X,)),
         "f": lambda e: H(e, (X,)) + H(e, (Y,)) - H(e, (X, Y)),
     }
-    steps = _tight([Step("=", "I", "d")] + chain(["I", ("=", "e1"), ("=", "e2")]) + [Step("=", "I", "f")], 1e-10)
+    steps = tight([Step("=", "I", "d")] + chain(["I", ("=", "e1"), ("=", "e2")]) + [Step("=", "I", "f")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -210,7 +204,7 @@ def _entropy_crossent():
         "s3": lambda e: S(p(e) * LOG(p(e) / q(e))),
         "s4": lambda e: Hpq(e) - Hp(e),
     }
-    steps = _tight(chain(["HX", ("=", "EI"), ("=", "s1")]) + chain(["Hpq", ("=", "Eq"), ("=", "s2")])
+    steps = tight(chain(["HX", ("=", "EI"), ("=", "s1")]) + chain(["Hpq", ("=", "Eq"), ("=", "s2")])
                    + chain(["KL", ("=", "s3"), ("=", "s4")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -249,7 +243,7 @@ def _uniform_bits():
         "H": H, "r1": integral,
         "r2": lambda e: math.log(b(e) - a(e)) / LN2,
     }
-    steps = _tight(chain(["H", ("=", "r1"), ("=", "r2")]), 1e-9)
+    steps = tight(chain(["H", ("=", "r1"), ("=", "r2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

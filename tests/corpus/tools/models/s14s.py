@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, chain, pmf
+from .base import Model, chain, pmf, tight
 
 LOG = np.log
 EXP = np.exp
 H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _dpart(f, v, k):
@@ -54,7 +48,7 @@ def _lse():
         "K": lambda e: float(LOG(EXP(m(e)))) + float(LOG(S(e))),
         "A3": lambda e: m(e) + float(LOG(S(e))),
     }
-    steps = _tight([*chain(["L1", ("=", "A1")]), *chain(["L2", ("=", "A2")]), *chain(["S", ("=", "F")]),
+    steps = tight([*chain(["L1", ("=", "A1")]), *chain(["L2", ("=", "A2")]), *chain(["S", ("=", "F")]),
                     *chain(["L3", ("=", "G"), ("=", "K"), ("=", "A3")])], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -100,7 +94,7 @@ def _gauss_mle():
         "b1": b1,
         "b2": lambda e: -n(e) / s(e) + SS(e) / s(e) ** 3,
     }
-    steps = _tight([*chain(["l0", ("=", "l1")]), *chain(["dmu", ("=", "a1"), ("=", "a2"), ("=", "a3")]),
+    steps = tight([*chain(["l0", ("=", "l1")]), *chain(["dmu", ("=", "a1"), ("=", "a2"), ("=", "a3")]),
                     *chain(["dsig", ("=", "b1"), ("=", "b2")])], 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -136,7 +130,7 @@ def _lms():
         "r3": lambda e: err(e) * _dpart(lambda t: np.sum(t * x(e)) - y(e), th(e), j(e)),
         "r4": lambda e: err(e) * x(e)[j(e)],
     }
-    steps = _tight(chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
+    steps = tight(chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -163,7 +157,7 @@ def _mle_kl():
         "K2": lambda e: kl(q(e), p(e)), "f1": lambda e: E(q(e), LOG(q(e) / p(e))),
         "f2": lambda e: E(q(e), LOG(q(e))) - E(q(e), LOG(p(e))),
     }
-    steps = _tight(chain(["K1", ("=", "e1"), ("=", "e2")]) + chain(["K2", ("=", "f1"), ("=", "f2")]), 1e-9)
+    steps = tight(chain(["K1", ("=", "e1"), ("=", "e2")]) + chain(["K2", ("=", "f1"), ("=", "f2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -202,7 +196,7 @@ def _softmax_deriv():
         "b1": b1,
         "b2": lambda e: -sm(e, z(e)) * sm(e, i(e)),
     }
-    steps = _tight(chain(["D1", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
+    steps = tight(chain(["D1", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
                    + chain(["D2", ("=", "b1"), ("=", "b2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -232,7 +226,7 @@ def _logreg_logs():
         "b2": lambda e: float(LOG(EXP(-t(e))) - LOG(1 + EXP(-t(e)))),
         "b3": lambda e: float(-t(e) - LOG(1 + EXP(-t(e)))),
     }
-    steps = _tight(chain(["L1", ("=", "a1"), ("=", "a2")]) + chain(["L2", ("=", "b1"), ("=", "b2"), ("=", "b3")]),
+    steps = tight(chain(["L1", ("=", "a1"), ("=", "a2")]) + chain(["L2", ("=", "b1"), ("=", "b2"), ("=", "b3")]),
                    1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,

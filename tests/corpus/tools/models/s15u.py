@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 GH_T, GH_W = np.polynomial.hermite.hermgauss(20)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _kl(p, q):
@@ -64,7 +58,7 @@ def _vitheory():
         "a4": lambda e: float(LOG(np.sum(parts(e)[0] * parts(e)[3] * parts(e)[2] / parts(e)[0]))),
         "lp5": lp, "b5": elbo,
     }
-    steps = _tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
+    steps = tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4")])
                    + [Step(">=", "lp5", "b5")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -126,7 +120,7 @@ def _lvmnotes():
         "a5": lambda e: F(e) + KL(e),
         "a6": F,
     }
-    steps = _tight(chain(["l", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5"),
+    steps = tight(chain(["l", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5"),
                           (">=", "a6")]), 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
@@ -185,7 +179,7 @@ def _aise():
         "c4": lambda e: half_log2(e) + (e["s1"] ** 2 + (e["m1"] - e["m2"]) ** 2) / (2 * e["s2"] ** 2),
         "K8": kl, "f8": final,
     }
-    steps = _tight(chain(["K", ("=", "i1"), ("=", "i2")]) + [Step("=", "H", "Hr")]
+    steps = tight(chain(["K", ("=", "i1"), ("=", "i2")]) + [Step("=", "H", "Hr")]
                    + chain(["C", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4")])
                    + [Step("=", "K8", "f8")], 1e-9)
     return Model(
@@ -244,7 +238,7 @@ def _diag():
         return 0.5 * (-np.sum(LOG(s ** 2) + one) + np.sum(s ** 2) + np.sum(mu ** 2))
 
     rows = {"K": kl, "r1": r1, "r2": r2, "r3": r3, "r4": r4, "r5": r5}
-    steps = _tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
+    steps = tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -281,7 +275,7 @@ def _parkcheolhee():
         "l2": lambda e: _E(e, LOG(P(e)[3])) - _E(e, LOG(P(e)[0])), "r2": lambda e: -kl(e),
         "L3": L, "r3": lambda e: -kl(e) + rec(e),
     }
-    steps = _tight([Step("=", "D1", "e1"), Step("=", "l2", "r2"), Step("=", "L3", "r3")], 1e-10)
+    steps = tight([Step("=", "D1", "e1"), Step("=", "l2", "r2"), Step("=", "L3", "r3")], 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
         mutants=[
@@ -337,7 +331,7 @@ def _karelze():
         "l1": lambda e: E_p(e, e["th"]), "r1": lambda e: E_xi(e, e["th"]),
         "g0": lambda e: grad(E_p, e), "g1": lambda e: grad(E_xi, e), "g2": r3,
     }
-    steps = [Step("=", "l1", "r1", tol=1e-9)] + _tight(chain(["g0", ("=", "g1"), ("=", "g2")]), 1e-7)
+    steps = [Step("=", "l1", "r1", tol=1e-9)] + tight(chain(["g0", ("=", "g1"), ("=", "g2")]), 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 
 LOG = np.log
 EXP = np.exp
@@ -18,12 +18,6 @@ H = 1e-20
 def _d(f, v):
     """f'(v) by the complex step."""
     return float(np.imag(f(v + 1j * H)) / H)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ softmax + cross-entropy (postnetwork)
@@ -71,7 +65,7 @@ def _softmax_ce():
         "simp": simp,
         "fin": lambda e: A(e, e["j"]) - Y(e, e["j"]),
     }
-    steps = _tight([Step("=", "dLy", "r0"), Step("=", "dii", "r1"), Step("=", "dij", "case"),
+    steps = tight([Step("=", "dLy", "r0"), Step("=", "dii", "r1"), Step("=", "dij", "case"),
                     Step("=", "dL", "chain"), Step("=", "dL", "simp"), Step("=", "dL", "fin")], 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -107,7 +101,7 @@ def _logistic_grad():
         "dlog": lambda e: _d(LOG, x(e)), "r3": lambda e: 1 / x(e),
         "dN": lambda e: _d(NLL(e), e["w"]), "r4": grad,
     }
-    steps = _tight([Step("=", "ds", "r1"), Step("=", "dsw", "r2"), Step("=", "dlog", "r3"),
+    steps = tight([Step("=", "ds", "r1"), Step("=", "dsw", "r2"), Step("=", "dlog", "r3"),
                     Step("=", "dN", "r4")], 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -152,7 +146,7 @@ def _var_affine():
         "c6": lambda e: a(e) ** 2 * _Var(e, X(e)),
         "Vab": lambda e: _Var(e, a(e) * X(e) + b(e)),
     }
-    steps = _tight(chain(["V", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4"), ("=", "c5"), ("=", "c6")])
+    steps = tight(chain(["V", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4"), ("=", "c5"), ("=", "c6")])
                    + [Step("=", "Vab", "c6")], 1e-9)
     return Model(
         sample=_rv, rows=rows, steps=steps,
@@ -179,7 +173,7 @@ def _variance_expand():
         "r4": lambda e: _E(e, X(e) ** 2) - _E(e, X(e)) ** 2,
         "Vc": lambda e: _Var(e, c(e) * X(e)), "r5": lambda e: c(e) ** 2 * _Var(e, X(e)),
     }
-    steps = _tight(chain(["V", ("=", "r0"), ("=", "r1"), ("=", "r2"), ("=", "r3")])
+    steps = tight(chain(["V", ("=", "r0"), ("=", "r1"), ("=", "r2"), ("=", "r3")])
                    + [Step("=", "V", "r4"), Step("=", "Vc", "r5")], 1e-9)
     return Model(
         sample=_rv, rows=rows, steps=steps,
@@ -206,7 +200,7 @@ def _ex2_lemma():
         "a1": lambda e: _E(e, X(e) ** 2 - 2 * X(e) * EX(e) + EX(e) ** 2),
         "a2": lambda e: _E(e, X(e) ** 2) - 2 * EX(e) * const(e, EX(e)) + const(e, EX(e) ** 2),
     }
-    steps = _tight([Step("=", "EX2", "eq1")] + chain(["L", ("=", "a1"), ("=", "a2")]), 1e-9)
+    steps = tight([Step("=", "EX2", "eq1")] + chain(["L", ("=", "a1"), ("=", "a2")]), 1e-9)
     return Model(
         sample=_rv, rows=rows, steps=steps,
         mutants=[
@@ -235,7 +229,7 @@ def _gauss_mle_mean():
         "muhat": lambda e: float(np.sum(x(e))) / n(e),                # the definition of mu-hat
         "xbar": lambda e: float(np.mean(x(e))),
     }
-    steps = _tight(chain(["d", ("=", "r1"), ("=", "r2")]) + [Step("=", "muhat", "xbar", when=at_root)], 1e-8)
+    steps = tight(chain(["d", ("=", "r1"), ("=", "r2")]) + [Step("=", "muhat", "xbar", when=at_root)], 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 
 LOG = np.log
 EXP = np.exp
@@ -19,12 +19,6 @@ H = 1e-20
 def _d(f, v):
     """f'(v) by the complex step."""
     return float(np.imag(f(v + 1j * H)) / H)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ Gibbs' inequality (liquisearch)
@@ -66,7 +60,7 @@ def _gauss_entropy():
         "r2": lambda e: 0.5 * (L(e) + LOG(np.e)),
         "r3": lambda e: 0.5 * float(LOG(2 * np.pi * np.e * e["s"] ** 2)),
     }
-    steps = _tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-10)
+    steps = tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -93,7 +87,7 @@ def _bayes():
     # rows 1-2 state the conditionals derive knows (f_{X,Y}'s): checked as steps 1 and 2
     rows = {"c1": fXgY, "d1": lambda e: f(e) / fY(e), "c2": fYgX, "d2": lambda e: f(e) / fX(e),
             "post": fXgY, "rhs": lambda e: fYgX(e) * fX(e) / fY(e)}
-    steps = _tight([Step("=", "c1", "d1"), Step("=", "c2", "d2"), Step("=", "post", "rhs")],
+    steps = tight([Step("=", "c1", "d1"), Step("=", "c2", "d2"), Step("=", "post", "rhs")],
                    1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -132,7 +126,7 @@ def _lsgan():
     def chi(P, Q):
         return lambda e: float(np.sum((Q(e) - P(e)) ** 2 / P(e)))
     rows = {"twoC": twoC, "I1": I1, "chi": chi(lambda e: pd(e) + pg(e), lambda e: 2 * pg(e))}
-    steps = _tight([Step("=", "twoC", "I1"), Step("=", "twoC", "chi", when=labels)], 1e-10)
+    steps = tight([Step("=", "twoC", "I1"), Step("=", "twoC", "chi", when=labels)], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -168,7 +162,7 @@ def _elbo():
         "r6": elbo,
         "evidence": lambda e: float(LOG(px(e))), "ELBO": elbo,
     }
-    steps = _tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
+    steps = tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
                           (">=", "r6")]) + [Step(">=", "evidence", "ELBO")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -197,7 +191,7 @@ def _ns_grad():
         "mid": lambda e: _d(lambda t: -LOG(DG(e)(t)), e["G"]),
         "rhs": lambda e: -1 / Dv(e) * dDG(e),
     }
-    steps = _tight(chain(["dL", ("=", "mid"), ("=", "rhs")]), 1e-9)
+    steps = tight(chain(["dL", ("=", "mid"), ("=", "rhs")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

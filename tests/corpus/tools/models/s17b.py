@@ -10,16 +10,10 @@ import itertools
 
 import numpy as np
 
-from .base import Model, Step, chain, joint, pmf
+from .base import Model, Step, chain, joint, pmf, tight
 
 LOG = np.log
 GH_T, GH_W = np.polynomial.hermite.hermgauss(30)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _kl(p, q):
@@ -75,7 +69,7 @@ def _kimrass():
         "E1": lambda e: _E(e, LOG(P(e)[1] / P(e)[0])),
         "e2": e2, "e3": e3,
     }
-    steps = _tight([Step("=", "n", "one")]
+    steps = tight([Step("=", "n", "one")]
                    + chain(["l", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")])
                    + chain(["E1", ("=", "e2"), ("=", "e3")]), 1e-10)
     return Model(
@@ -122,7 +116,7 @@ def _hannuri():
         "r3": lambda e: _E(e, LOG(P(e)[5] * P(e)[3] / P(e)[0])),
         "r4": r4, "r5": r5,
     }
-    steps = _tight(chain(["l", ("=", "r1"), ("=", "r2"), (">=", "r3"), (">=", "r4"), (">=", "r5")]),
+    steps = tight(chain(["l", ("=", "r1"), ("=", "r2"), (">=", "r3"), (">=", "r4"), (">=", "r5")]),
                    1e-10)
 
     return Model(
@@ -317,7 +311,7 @@ def _techqa():
         return -e["J"] / 2 * L2P(e) - 0.5 * float(np.sum(t))
 
     rows = {"r0": r0, "r1": r1, "r2": r2, "r3": r3, "r4": r4, "r5": r5}
-    steps = _tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
+    steps = tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -352,7 +346,7 @@ def _bbb():
         return _E(e, LOG(q) - LOG(post if posterior else pw)) + sign * _E(e, LOG(lik))
 
     rows = {"K": lambda e: _kl(P(e)[0], P(e)[3]), "k1": kl_int, "k2": kl_E, "F": F, "r3": r3}
-    steps = _tight(chain(["K", ("=", "k1"), ("=", "k2")]) + [Step("=", "F", "r3")], 1e-10)
+    steps = tight(chain(["K", ("=", "k1"), ("=", "k2")]) + [Step("=", "F", "r3")], 1e-10)
     return Model(
         sample=_latent, rows=rows, steps=steps,
         mutants=[

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain, pmf
+from .base import Model, Step, chain, pmf, tight
 
 LOG = np.log
 H = 1e-20
@@ -16,12 +16,6 @@ H = 1e-20
 def _d(f, v):
     """f'(v) by the complex step."""
     return float(np.imag(f(v + 1j * H)) / H)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ E[(a - Z)^2] (ve1nard)
@@ -134,7 +128,7 @@ def _logistic_grad():
     }
     steps = [Step("=", "Lp", "Lp_rhs"), Step("=", "pz", "pz_rhs"), Step("=", "Lz", "Lz_mid"),
              Step("=", "Lz_mid", "Lz_rhs"), Step("=", "Lw", "Lw_rhs"), Step("=", "Lb", "Lb_rhs")]
-    _tight(steps, 1e-8)
+    tight(steps, 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -182,7 +176,7 @@ def _gauss_mle():
     }
     steps = [Step("=", "dmu", "dmu1"), Step("=", "dmu1", "dmu2"), Step("=", "ds2", "ds2r"),
              Step("=", "eq", "zero", when=stationary), Step("=", "s2row", "s2hat", when=stationary)]
-    _tight(steps, 1e-8)
+    tight(steps, 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -238,7 +232,7 @@ def _softmax_ce():
         "c3": lambda e: pi(e) * yj(e),
     }
     steps = chain(["dL", ("=", "a1"), ("=", "a2")]) + [Step("=", "dL", "b")] + chain(["c0", ("=", "c1"), ("=", "c2"), ("=", "c3")])
-    _tight(steps, 1e-8)
+    tight(steps, 1e-8)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -272,7 +266,7 @@ def _bayes_cont():
         "mid": lambda e: f(e) / fX(e),
         "rhs": lambda e: float(fXgY(e)[e["j"]]) * fY(e) / integral(e),
     }
-    steps = _tight(chain(["lhs", ("=", "mid"), ("=", "rhs")]), 1e-10)
+    steps = tight(chain(["lhs", ("=", "mid"), ("=", "rhs")]), 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

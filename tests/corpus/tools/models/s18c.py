@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain
+from .base import Model, Step, chain, tight
 
 H = 1e-20
 SQ = np.sqrt
@@ -17,12 +17,6 @@ SQ = np.sqrt
 def _d(f, v):
     """f'(v) by the complex step."""
     return float(np.imag(f(v + 1j * H)) / H)
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _sched(rng):
@@ -53,7 +47,7 @@ def _mu_q_eps():
         "R8": lambda e: (1 - ab(e)) / ((1 - ab(e)) * SQ(a(e))) * xt(e) - (1 - a(e)) / (SQ(1 - ab(e)) * SQ(a(e))) * eps(e),
         "R9": lambda e: 1 / SQ(a(e)) * xt(e) - (1 - a(e)) / (SQ(1 - ab(e)) * SQ(a(e))) * eps(e),
     }
-    steps = _tight(chain(["R0"] + [("=", f"R{i}") for i in range(1, 10)]), 1e-9)
+    steps = tight(chain(["R0"] + [("=", f"R{i}") for i in range(1, 10)]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -93,7 +87,7 @@ def _kl_eps():
         "r4": lambda e: (c(e) * (eps(e) - eh(e))) ** 2 / (2 * s2(e)),
         "r5": lambda e: (1 - a(e)) ** 2 / ((1 - ab(e)) * a(e)) * (eps(e) - eh(e)) ** 2 / (2 * s2(e)),
     }
-    steps = _tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
+    steps = tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -121,7 +115,7 @@ def _gauss_score():
         "ds": lambda e: _d(lambda v: logp(e, v), x(e)),
         "ds_rhs": lambda e: -(x(e) - mu(e)) / s(e) ** 2,
     }
-    steps = _tight([Step("=", "lp", "lp_rhs"), Step("=", "ds", "ds_rhs")], 1e-9)
+    steps = tight([Step("=", "lp", "lp_rhs"), Step("=", "ds", "ds_rhs")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -153,7 +147,7 @@ def _score_eps():
         "sq_mid": lambda e: -(e["xt"] - SQ(e["ab"]) * e["x0"]) / (1 - e["ab"]),
         "sq_rhs": lambda e: -e["eps"] / SQ(1 - e["ab"]),
     }
-    steps = _tight([Step("=", "sp", "sp_rhs"), Step("=", "sq", "sq_mid"), Step("=", "sq_mid", "sq_rhs")], 1e-9)
+    steps = tight([Step("=", "sp", "sp_rhs"), Step("=", "sq", "sq_mid"), Step("=", "sq_mid", "sq_rhs")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -220,7 +214,7 @@ def _tweedie_deng():
         "r5": lambda e: _trap(post(e) * (al(e) * GRID - x1(e)) / sg(e) ** 2),
         "r6": lambda e: (al(e) * Epost(e) - x1(e)) / sg(e) ** 2,
     }
-    steps = _tight(chain(["r0"] + [("=", f"r{i}") for i in range(1, 7)]), 1e-6)
+    steps = tight(chain(["r0"] + [("=", f"r{i}") for i in range(1, 7)]), 1e-6)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -258,7 +252,7 @@ def _tweedie_lee():
         "E2": lambda e: xt(e) + sg(e) ** 2 * dlogm(e),
         "E3": lambda e: xt(e) + sg(e) ** 2 * dlogm(e),
     }
-    steps = _tight([Step("=", "dm", "dm_int"), Step("=", "dm_int", "dm_N"), Step("=", "N", "N_rhs"),
+    steps = tight([Step("=", "dm", "dm_int"), Step("=", "dm_int", "dm_N"), Step("=", "N", "N_rhs"),
                     Step("=", "E", "E1"), Step("=", "E1", "E2"), Step("=", "E2", "E3")], 1e-6)
     return Model(
         sample=sample, rows=rows, steps=steps,

@@ -10,22 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Model, Step, chain
+from .base import Model, Step, chain, tight, dc
 
 LOG = np.log
 EXP = np.exp
-H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
-
-
-def _dc(f, v):
-    """f'(v) by the complex step."""
-    return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)
 
 
 # ------------------------------------------------------------------ relative entropy >= 0 by Jensen
@@ -57,7 +45,7 @@ def _relent_jensen():
         "e": lambda e: 0.0,                              # log 1
         "f": lambda e: 0.0,
     }
-    steps = _tight(chain(["mD", ("=", "a"), ("=", "b"), ("<=", "c"), ("=", "d"), ("<=", "e"), ("=", "f")]), 1e-9)
+    steps = tight(chain(["mD", ("=", "a"), ("=", "b"), ("<=", "c"), ("=", "d"), ("<=", "e"), ("=", "f")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -88,7 +76,7 @@ def _relent_uniform():
         "b": lambda e: float(np.sum(p(e)[S(e)] * LOG(p(e)[S(e)]))) + LOG(N(e)),
         "c": lambda e: LOG(N(e)) - H(e),
     }
-    steps = _tight(chain(["D", ("=", "a"), ("=", "b"), ("=", "c")]), 1e-9)
+    steps = tight(chain(["D", ("=", "a"), ("=", "b"), ("=", "c")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -142,7 +130,7 @@ def _mvn_kl():
         "r3": lambda e: 0.5 * E(e, ld(e) + 0 * Qp(e)) - 0.5 * E(e, Qp(e)) + 0.5 * E(e, Qq(e)),
         "r4": r4,
     }
-    steps = _tight([Step("=", "D0", "D")] + chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
+    steps = tight([Step("=", "D0", "D")] + chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -180,7 +168,7 @@ def _softmax_ce():
     ei = lambda e: float(EXP(z(e)[I(e)]))
     ej = lambda e: float(EXP(z(e)[J(e)]))
     C = lambda v, e: -np.sum(y(e) * LOG(soft(v)))
-    dA = lambda e, m, idx: _dc(lambda t: soft(shift(e, idx)(t))[m], z(e)[idx])   # d a_m / d z_idx
+    dA = lambda e, m, idx: dc(lambda t: soft(shift(e, idx)(t))[m], z(e)[idx])   # d a_m / d z_idx
 
     def grad_sum(e):
         return float(sum(-y(e)[m] / a(e)[m] * dA(e, m, I(e)) for m in range(len(z(e)))))
@@ -202,22 +190,22 @@ def _softmax_ce():
         return -y(e)[I(e)] + ai * s
     rows = {
         "A": lambda e: dA(e, I(e), I(e)),
-        "u1": lambda e: _dc(lambda t: EXP(t) / (np.sum(EXP(z(e))) - EXP(z(e)[I(e)]) + EXP(t)), z(e)[I(e)]),
+        "u1": lambda e: dc(lambda t: EXP(t) / (np.sum(EXP(z(e))) - EXP(z(e)[I(e)]) + EXP(t)), z(e)[I(e)]),
         "u2": u2, "u3": u3,
         "u4": lambda e: a(e)[I(e)] * (1 - a(e)[I(e)]),
-        "G": lambda e: _dc(lambda t: C(shift(e, I(e))(t), e), z(e)[I(e)]),
+        "G": lambda e: dc(lambda t: C(shift(e, I(e))(t), e), z(e)[I(e)]),
         "w1": grad_sum,
         "w2": lambda e: (-y(e)[I(e)] / a(e)[I(e)] * a(e)[I(e)] * (1 - a(e)[I(e)])
                          + sum(y(e)[m] / a(e)[m] * a(e)[I(e)] * a(e)[m] for m in off(e))),
         "w3": w3, "w4": w4,
         "w5": lambda e: -y(e)[I(e)] + a(e)[I(e)],
         "B": lambda e: dA(e, J(e), I(e)),
-        "v1": lambda e: _dc(lambda t: ej(e) / (np.sum(EXP(z(e))) - EXP(z(e)[I(e)]) + EXP(t)), z(e)[I(e)]),
+        "v1": lambda e: dc(lambda t: ej(e) / (np.sum(EXP(z(e))) - EXP(z(e)[I(e)]) + EXP(t)), z(e)[I(e)]),
         "v2": lambda e: (0 * S(e) - ej(e) * ei(e)) / S(e) ** 2,
         "v3": lambda e: -(ej(e) / S(e)) * (ei(e) / S(e)),
         "v4": lambda e: -a(e)[J(e)] * a(e)[I(e)],
     }
-    steps = _tight(chain(["A", ("=", "u1"), ("=", "u2"), ("=", "u3"), ("=", "u4")])
+    steps = tight(chain(["A", ("=", "u1"), ("=", "u2"), ("=", "u3"), ("=", "u4")])
                    + chain(["G", ("=", "w1"), ("=", "w2"), ("=", "w3"), ("=", "w4"), ("=", "w5")])
                    + chain(["B", ("=", "v1"), ("=", "v2"), ("=", "v3"), ("=", "v4")]), 1e-8)
     return Model(
@@ -278,7 +266,7 @@ def _gauss_kl():
         "KL3": KL, "r3": lambda e: integ(e, lambda t: p(e, t) * (LOG(sq(e) / sp(e)) + inner(e, t))),
         "KL4": KL, "r4": r4, "KL5": KL, "r5": r5,
     }
-    steps = _tight([Step("=", "KL0", "r1"), Step("=", "P", "Pf"), Step("=", "Q", "Qf"), Step("=", "KL", "r1"), Step("=", "A", "B"), Step("=", "KL3", "r3"),
+    steps = tight([Step("=", "KL0", "r1"), Step("=", "P", "Pf"), Step("=", "Q", "Qf"), Step("=", "KL", "r1"), Step("=", "A", "B"), Step("=", "KL3", "r3"),
                     Step("=", "KL4", "r4"), Step("=", "KL5", "r5")], 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,

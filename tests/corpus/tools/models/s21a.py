@@ -11,21 +11,15 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain
+from .base import Model, Step, chain, dc
 
 LOG = np.log
 EXP = np.exp
-H_STEP = 1e-20
-
-
-def _dc(f, v):
-    """f'(v) by the complex step."""
-    return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)
 
 
 def _d2(f, v, h=1e-4):
     """f''(v) by a central difference of complex-step first derivatives."""
-    return (_dc(f, v + h) - _dc(f, v - h)) / (2 * h)
+    return (dc(f, v + h) - dc(f, v - h)) / (2 * h)
 
 
 def _tol(steps, tol):
@@ -80,11 +74,11 @@ def _poiss_mle():
         "r5": r5,
         "r6": lambda e: float(-np.sum(np.full(n(e), lam(e))) + np.sum(y(e) * LOG(lam(e))) - np.sum(lf(e))),
         "r7": r7,
-        "dLL": lambda e: _dc(lambda l: LL(e, l), lam(e)),
+        "dLL": lambda e: dc(lambda l: LL(e, l), lam(e)),
         "d1": lambda e: float(np.sum(y(e)) / lam(e) - n(e)),
         "d2LL": lambda e: _d2(lambda l: LL(e, l), lam(e)),
         "d2": lambda e: float(-np.sum(y(e)) / lam(e) ** 2),
-        "dLLhat": lambda e: _dc(lambda l: LL(e, l), ybar(e)),
+        "dLLhat": lambda e: dc(lambda l: LL(e, l), ybar(e)),
         "zero": lambda e: 0.0,
         "s11": lambda e: float(np.sum(y(e)) / ybar(e) - n(e)),
         "lamhat": ybar,
@@ -130,7 +124,7 @@ def _bern_mle_cv():
     def ell(e, q):
         return LOG(q) * S(e) + LOG(1 - q) * F(e)
     rows = {
-        "dl": lambda e: _dc(lambda q: ell(e, q), p(e)),
+        "dl": lambda e: dc(lambda q: ell(e, q), p(e)),
         "A": lambda e: S(e) / p(e) - F(e) / (1 - p(e)),
         "zero": lambda e: 0.0,
         "l3": lambda e: S(e) - p(e) * S(e),
@@ -175,15 +169,15 @@ def _sigmoid():
         "a": a,
         "b": lambda e: float(a(e) * EXP(X(e)) / EXP(X(e))),
         "c": lambda e: float(EXP(X(e)) / (EXP(X(e)) + 1)),
-        "sigp": lambda e: _dc(sig, X(e)),
-        "dsig": lambda e: _dc(sig, X(e)),
+        "sigp": lambda e: dc(sig, X(e)),
+        "dsig": lambda e: dc(sig, X(e)),
         "r6": lambda e: float(sig(X(e)) * (1 - sig(X(e)))),
-        "dex": lambda e: _dc(EXP, X(e)),
+        "dex": lambda e: dc(EXP, X(e)),
         "ex": lambda e: float(EXP(X(e))),
-        "dg": lambda e: _dc(g, X(e)),
+        "dg": lambda e: dc(g, X(e)),
         "r8": lambda e: float((-6 * X(e) + 2) * g(X(e))),
-        "r9": lambda e: _dc(lambda v: 1 / (1 + EXP(-v)), X(e)),
-        "r10": lambda e: _dc(lambda v: (1 + EXP(-v)) ** -1, X(e)),
+        "r9": lambda e: dc(lambda v: 1 / (1 + EXP(-v)), X(e)),
+        "r10": lambda e: dc(lambda v: (1 + EXP(-v)) ** -1, X(e)),
         "r11": r11,
         "r12": lambda e: -E(e) / -(1 + E(e)) ** 2,
         "r13": lambda e: E(e) / (1 + E(e)) ** 2,
@@ -229,14 +223,14 @@ def _logreg():
         hh = h(t0, e["t1"], e["xs"])
         return -np.sum(ys(e) * LOG(hh) + sign * (1 - ys(e)) * LOG(1 - hh)) / m(e)
     Jf = lambda e, t0: cost_sum(e, t0)
-    dJ = lambda e: _dc(lambda t: Jf(e, t), e["t0"])
+    dJ = lambda e: dc(lambda t: Jf(e, t), e["t0"])
     hk = lambda e: float(H(e)[e["k"]])
     xk = lambda e: float(e["xs"][e["k"]])
-    dhk = lambda e: _dc(lambda t: h(t, e["t1"], xk(e)), e["t0"])  # dh/dtheta_0 at x^(k)
+    dhk = lambda e: dc(lambda t: h(t, e["t1"], xk(e)), e["t0"])  # dh/dtheta_0 at x^(k)
     Ex = lambda e: float(EXP(-e["t0"] - e["t1"] * e["x"]))
     hx = lambda e: float(h(e["t0"], e["t1"], e["x"]))
-    dlogh = lambda e: np.array([_dc(lambda t: LOG(h(t, e["t1"], v)), e["t0"]) for v in e["xs"]])
-    dlog1mh = lambda e: np.array([_dc(lambda t: LOG(1 - h(t, e["t1"], v)), e["t0"]) for v in e["xs"]])
+    dlogh = lambda e: np.array([dc(lambda t: LOG(h(t, e["t1"], v)), e["t0"]) for v in e["xs"]])
+    dlog1mh = lambda e: np.array([dc(lambda t: LOG(1 - h(t, e["t1"], v)), e["t0"]) for v in e["xs"]])
     S = lambda e, g: float(np.sum(g) / m(e))
 
     def f2(e, s=-1.0):
@@ -246,22 +240,22 @@ def _logreg():
         "c1": lambda e: S(e, -ys(e) * LOG(H(e)) - (1 - ys(e)) * LOG(1 - H(e))),
         "c2": lambda e: S(e, -ys(e) * LOG(H(e)) - (1 - ys(e)) * LOG(1 - H(e))),
         "c3": lambda e: float(cost_sum(e, e["t0"])),
-        "dh": lambda e: _dc(lambda t: h(t, e["t1"], e["x"]), e["t0"]),
+        "dh": lambda e: dc(lambda t: h(t, e["t1"], e["x"]), e["t0"]),
         "r4a": lambda e: (0 + Ex(e)) / (1 + Ex(e)) ** 2,
         "r4b": lambda e: Ex(e) / (1 + Ex(e)) ** 2,
         "r5": lambda e: (1 / (1 + Ex(e))) * (Ex(e) / (1 + Ex(e))),
         "r6": lambda e: (1 / (1 + Ex(e))) * (1 - 1 / (1 + Ex(e))),
         "r7": lambda e: hx(e) * (1 - hx(e)),
         "dJ": dJ,
-        "s9a": lambda e: _dc(lambda t: cost_sum(e, t), e["t0"]),
-        "s9b": lambda e: -_dc(lambda t: -m(e) * cost_sum(e, t), e["t0"]) / m(e),
+        "s9a": lambda e: dc(lambda t: cost_sum(e, t), e["t0"]),
+        "s9b": lambda e: -dc(lambda t: -m(e) * cost_sum(e, t), e["t0"]) / m(e),
         "s9c": lambda e: -S(e, ys(e) * dlogh(e) + (1 - ys(e)) * dlog1mh(e)),
-        "P1": lambda e: _dc(lambda t: LOG(h(t, e["t1"], xk(e))), e["t0"]),
+        "P1": lambda e: dc(lambda t: LOG(h(t, e["t1"], xk(e))), e["t0"]),
         "P1a": lambda e: (1 / hk(e)) * dhk(e),
         "P1b": lambda e: 1 / hk(e) * hk(e) * (1 - hk(e)),
         "P1c": lambda e: 1 / hk(e) * hk(e) * (1 - hk(e)),
         "P1d": lambda e: 1 - hk(e),
-        "P2": lambda e: _dc(lambda t: LOG(1 - h(t, e["t1"], xk(e))), e["t0"]),
+        "P2": lambda e: dc(lambda t: LOG(1 - h(t, e["t1"], xk(e))), e["t0"]),
         "P2a": lambda e: -1 / (1 - hk(e)) * dhk(e),
         "P2b": lambda e: -1 / (1 - hk(e)) * hk(e) * (1 - hk(e)),
         "P2c": lambda e: -1 / (1 - hk(e)) * (1 - hk(e)) * hk(e),
@@ -311,7 +305,7 @@ def _bern_roualdes():
         "ell": lambda e: float(ell(e, p(e))),
         "r1": lambda e: float(LOG(np.prod(p(e) ** x(e) * (1 - p(e)) ** (1 - x(e))))),
         "r2": lambda e: float(np.sum(x(e) * LOG(p(e)) + (1 - x(e)) * LOG(1 - p(e)))),
-        "dl": lambda e: _dc(lambda q: ell(e, q), p(e)),
+        "dl": lambda e: dc(lambda q: ell(e, q), p(e)),
         "r3": lambda e: float(np.sum(x(e) / p(e) - (1 - x(e)) / (1 - p(e)))),
         "l4": lambda e: float(np.sum(x(e) / p(e))),
         "r4": lambda e: float(np.sum((1 - x(e)) / (1 - p(e)))),

@@ -21,17 +21,11 @@ import itertools
 
 import numpy as np
 
-from .base import Model, Step, chain
+from .base import Model, Step, chain, tight
 
 LOG = np.log
 SQ = np.sqrt
 H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _stoch(rng, k):
@@ -163,7 +157,7 @@ def _elbo_tiny():
         "D": elbo,
         "D1": lambda e: _E(e, lambda x: r10(e, x), e["x0"]),
     }
-    steps = _tight([Step("=", "logp", "A1"), Step(">=", "A1", "A2")]
+    steps = tight([Step("=", "logp", "A1"), Step(">=", "A1", "A2")]
                    + chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5"),
                             ("=", "r6"), ("=", "r7"), ("=", "r8"), ("=", "r9"), ("=", "r10")])
                    + [Step("=", "D", "D1")], 1e-9)
@@ -227,7 +221,7 @@ def _elbo_ho():
         "B8": lambda e: lqm(e, X(e), T(e)) - lqm(e, X(e), 1),
         "C8": lambda e: lqm(e, X(e), T(e)) - lqm(e, X(e), 1),
     }
-    steps = _tight([Step("=", "K", "R1")] + chain(["mK", ("=", "R2"), ("=", "R3"), ("=", "R4")])
+    steps = tight([Step("=", "K", "R1")] + chain(["mK", ("=", "R2"), ("=", "R3"), ("=", "R4")])
                    + [Step("=", "A5", "B5"), Step("=", "A6", "B6"), Step("=", "A7", "B7")]
                    + chain(["A8", ("=", "B8"), ("=", "C8")]), 1e-9)
     return Model(
@@ -306,7 +300,7 @@ def _ddpm_var():
         "V4": v5,
         "V5": v6,
     }
-    steps = _tight(chain(["x1", ("=", "x2"), ("=", "x3")])
+    steps = tight(chain(["x1", ("=", "x2"), ("=", "x3")])
                    + chain(["S0", ("=", "S1"), ("=", "S2"), ("=", "S3"), ("=", "S4"), ("=", "S5"), ("=", "S6")])
                    + chain(["V0", ("=", "V1"), ("=", "V2"), ("=", "V3"), ("=", "V4"), ("=", "V5")]), 1e-9)
     return Model(
@@ -394,7 +388,7 @@ def _mvn():
         "k4": k4,
         "s0": std_kl, "s1": std,
     }
-    steps = _tight(chain(["a0", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5")])
+    steps = tight(chain(["a0", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5")])
                    + chain(["k0", ("=", "k1"), ("=", "k2"), ("=", "k3"), ("=", "k4")])
                    + [Step("=", "s0", "s1")], 1e-8)
     return Model(
@@ -429,7 +423,7 @@ def _reparam():
         "h1": lambda e: d(lambda t: Ep(lambda z: (t + z) ** 2), th(e)),
         "h2": lambda e: float(Ep(lambda z: 2 * (th(e) + z))),
     }
-    steps = _tight([Step("=", "g", "g1"), Step("=", "m", "m1")] + chain(["h", ("=", "h1"), ("=", "h2")]), 1e-9)
+    steps = tight([Step("=", "g", "g1"), Step("=", "m", "m1")] + chain(["h", ("=", "h1"), ("=", "h2")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[

@@ -12,15 +12,9 @@ import itertools
 
 import numpy as np
 
-from .base import Model, Step, chain
+from .base import Model, Step, chain, tight
 
 LOG = np.log
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 def _law(rng, k, mean=None, symmetric=False):
@@ -97,7 +91,7 @@ def _adam_vt():
         "r5": lambda e: (1 - B(e)) * S(e, Eg2),
         "r6": r6, "r7": r7,
     }
-    steps = _tight(chain(["v", ("=", "r1"), ("=", "r2")]) + chain(["Ev", ("=", "r3"), ("=", "r4")])
+    steps = tight(chain(["v", ("=", "r1"), ("=", "r2")]) + chain(["Ev", ("=", "r3"), ("=", "r4")])
                    + chain(["Ev5", ("=", "r5"), ("=", "r6"), ("=", "r7")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -147,7 +141,7 @@ def _ema():
         "Em": lambda e: _expect(e["laws"][:T(e)], lambda xs: mrec(B(e), xs)),
         "r15": lambda e: (1 - B(e) ** T(e)) * e["mu"],
     }
-    steps = _tight([Step("=", "S7", "one"), Step("=", "m1", "r9"), Step("=", "m2", "r10"), Step("=", "m3", "r11"),
+    steps = tight([Step("=", "S7", "one"), Step("=", "m1", "r9"), Step("=", "m2", "r10"), Step("=", "m3", "r11"),
                     Step("=", "mt", "r12"), Step("=", "S13", "r13"), Step("=", "Em", "r15")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -191,7 +185,7 @@ def _xavier():
         "r4": lambda e: N(e) * EX2(e) * EW2(e),
         "r5": lambda e: N(e) * (VX(e) * VW(e)),
     }
-    steps = _tight(chain(["V", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
+    steps = tight(chain(["V", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -231,7 +225,7 @@ def _he():
         "Ex2": Ex2, "half": lambda e: 0.5 * VarY(e),
         "V3": VarYl, "r3": lambda e: 0.5 * N(e) * Vw(e) * VarY(e),
     }
-    steps = _tight(chain(["V", ("=", "r1"), ("=", "r2")]) + [Step("=", "Ex2", "half"), Step("=", "V3", "r3")], 1e-9)
+    steps = tight(chain(["V", ("=", "r1"), ("=", "r2")]) + [Step("=", "Ex2", "half"), Step("=", "V3", "r3")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -267,7 +261,7 @@ def _perplexity():
         "r3": lambda e: float(np.exp(np.sum(LOG(P(e) ** -P(e))))),
         "r4": lambda e: float(np.prod(P(e) ** -P(e))),
     }
-    steps = _tight(chain(["nll", ("=", "r1"), ("=", "H")]) + chain(["ppl", ("=", "r3"), ("=", "r4")]), 1e-9)
+    steps = tight(chain(["nll", ("=", "r1"), ("=", "H")]) + chain(["ppl", ("=", "r3"), ("=", "r4")]), 1e-9)
 
     def swapped(e):
         with np.errstate(divide="ignore"):

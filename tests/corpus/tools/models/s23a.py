@@ -11,17 +11,11 @@ from math import comb, lgamma
 
 import numpy as np
 
-from .base import Step, Model, chain
+from .base import Step, Model, chain, tight
 
 LOG = np.log
 EXP = np.exp
 H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
 
 
 # ------------------------------------------------------------------ MSE = Var + Bias^2 (freddiek4)
@@ -49,7 +43,7 @@ def _mse():
         "MSE": lambda e: E(e, (v(e) - th(e)) ** 2),
         "r6": lambda e: var(e) + bias(e) ** 2,
     }
-    steps = _tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")])
+    steps = tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")])
                    + [Step("=", "MSE", "r6")], 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -99,7 +93,7 @@ def _normal_mgf():
         "E": M, "I": I, "L2": L2, "R2": R2, "M": M, "R3": R3,
         "R4": lambda e: float(EXP(mu(e) * t(e) + 0.5 * s(e) ** 2 * t(e) ** 2)),
     }
-    steps = _tight([Step("=", "E", "I"), Step("=", "L2", "R2"), Step("=", "M", "R3"), Step("=", "M", "R4")], 1e-7)
+    steps = tight([Step("=", "E", "I"), Step("=", "L2", "R2"), Step("=", "M", "R3"), Step("=", "M", "R4")], 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -165,7 +159,7 @@ def _binom():
         "v7": lambda e: N(e) * P(e) * (1 - P(e)),
         "v8": lambda e: N(e) * P(e) * Q(e),
     }
-    steps = _tight([Step("=", "Bin", "binf")]
+    steps = tight([Step("=", "Bin", "binf")]
                    + chain(["E", ("=", "s1"), ("=", "s2"), ("=", "s3"), ("=", "c")])
                    + [Step("=", "abl", "abr")]
                    + chain(["Md1", ("=", "d1a"), ("=", "d1b")])
@@ -228,7 +222,7 @@ def _markov_cheb():
         "Cb": lambda e: Ex(e, dev2(e)) / a(e) ** 2,
         "Cv": lambda e: Ex(e, dev2(e)) / a(e) ** 2,
     }
-    steps = _tight([Step("<=", "P", "Mk")] + chain(["EZ", (">=", "a1"), ("=", "a2"), ("=", "a3")])
+    steps = tight([Step("<=", "P", "Mk")] + chain(["EZ", (">=", "a1"), ("=", "a2"), ("=", "a3")])
                    + chain(["Pa", ("=", "Pb"), ("<=", "Cb"), ("=", "Cv")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,

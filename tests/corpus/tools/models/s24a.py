@@ -13,20 +13,7 @@ import math
 
 import numpy as np
 
-from .base import Model, Step, chain
-
-H_STEP = 1e-20
-
-
-def _tight(steps, tol):
-    for st in steps:
-        st.tol = tol
-    return steps
-
-
-def _dc(f, v):
-    """f'(v) by the complex step."""
-    return float(np.imag(f(v + 1j * H_STEP)) / H_STEP)
+from .base import Model, Step, chain, tight, dc
 
 
 # ------------------------------------------------------------------ control variates (Binh Ho)
@@ -69,7 +56,7 @@ def _control_variate():
              + chain(["VD", ("=", "v1"), ("=", "v2"), ("=", "v3"), ("=", "v4")])
              + [Step("=", "foc", "zero", when=at_opt), Step("=", "c", "cstar", when=at_opt),
                 Step("=", "VD", "plug", when=at_opt), Step("=", "VD", "final", when=at_opt)])
-    steps = _tight(steps, 1e-9)
+    steps = tight(steps, 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -138,7 +125,7 @@ def _xavier():
         "v3": lambda e: N(e) * Ew2(e) * Ex2(e),
         "v4": lambda e: N(e) * s2(e) * g2(e),
     }
-    steps = _tight(chain(["Eo", ("=", "e1"), ("=", "e2"), ("=", "e3")])
+    steps = tight(chain(["Eo", ("=", "e1"), ("=", "e2"), ("=", "e3")])
                    + chain(["Vo", ("=", "v1"), ("=", "v2"), ("=", "v3"), ("=", "v4")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
@@ -183,7 +170,7 @@ def _gauss_crlb():
         "f_formula": lambda e: 1 / math.sqrt(2 * math.pi * s(e) ** 2) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2)),
         "logf": lambda e: float(logf(e["x"], mu(e), s(e))),
         "logf_formula": lambda e: -0.5 * math.log(2 * math.pi * s(e) ** 2) - (e["x"] - mu(e)) ** 2 / (2 * s(e) ** 2),
-        "U": lambda e: _dc(lambda m: np.log(np.exp(-(e["X"] - m) ** 2 / (2 * s(e) ** 2)) / np.sqrt(2 * np.pi * s(e) ** 2)), mu(e)),
+        "U": lambda e: dc(lambda m: np.log(np.exp(-(e["X"] - m) ** 2 / (2 * s(e) ** 2)) / np.sqrt(2 * np.pi * s(e) ** 2)), mu(e)),
         "U_formula": lambda e: (e["X"] - mu(e)) / s(e) ** 2,
         "I": I,
         "i1": lambda e: VarN(e, lambda t: (t - mu(e)) / s(e) ** 2),
@@ -256,7 +243,7 @@ def _poisson_fisher():
     rows = {
         "f": lambda e: float(np.exp(logpmf(e["x"], mu(e)))),
         "f_formula": lambda e: math.exp(-mu(e)) * mu(e) ** e["x"] / math.factorial(e["x"]),
-        "l1": lambda e: _dc(lambda m: e["x"] * np.log(m) - m - math.lgamma(e["x"] + 1), mu(e)),
+        "l1": lambda e: dc(lambda m: e["x"] * np.log(m) - m - math.lgamma(e["x"] + 1), mu(e)),
         "l1_formula": lambda e: -1 + e["x"] / mu(e),
         "l2": lambda e: float(d2(e["x"], mu(e))),
         "l2_formula": lambda e: -e["x"] / mu(e) ** 2,
@@ -265,7 +252,7 @@ def _poisson_fisher():
         "i2": lambda e: 1 / mu(e),
     }
     steps = [Step("=", "f", "f_formula", tol=1e-9), Step("=", "l1", "l1_formula", tol=1e-9),
-             Step("=", "l2", "l2_formula", tol=1e-5)] + _tight(chain(["I", ("=", "i1"), ("=", "i2")]), 1e-5)
+             Step("=", "l2", "l2_formula", tol=1e-5)] + tight(chain(["I", ("=", "i1"), ("=", "i2")]), 1e-5)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -296,7 +283,7 @@ def _gauss_var_fisher():
     rows = {
         "f": lambda e: math.exp(float(logf(e["x"], mu(e), th(e)))),
         "f_formula": lambda e: 1 / math.sqrt(2 * math.pi * th(e)) * math.exp(-(e["x"] - mu(e)) ** 2 / (2 * th(e))),
-        "l1": lambda e: _dc(lambda t: logf(e["x"], mu(e), t), th(e)),
+        "l1": lambda e: dc(lambda t: logf(e["x"], mu(e), t), th(e)),
         "l1_formula": lambda e: -1 / (2 * th(e)) + (e["x"] - mu(e)) ** 2 / (2 * th(e) ** 2),
         "mEl2": lambda e: -EN(e, lambda t: l2(t, e)),
         "r1": lambda e: -EN(e, lambda t: 1 / (2 * th(e) ** 2) - (t - mu(e)) ** 2 / th(e) ** 3),
@@ -306,7 +293,7 @@ def _gauss_var_fisher():
         "in1": lambda e: n(e) / (2 * e["s"] ** 4),
     }
     steps = ([Step("=", "f", "f_formula", tol=1e-9), Step("=", "l1", "l1_formula", tol=1e-9)]
-             + _tight(chain(["mEl2", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-5)
+             + tight(chain(["mEl2", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-5)
              + [Step("=", "In", "in1", tol=1e-9)])
     return Model(
         sample=sample, rows=rows, steps=steps,
