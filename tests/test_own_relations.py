@@ -188,7 +188,9 @@ def test_wide_or_measured_spaces_are_refused(check_text, space):
 
 @pytest.mark.parametrize("space", [r"{\quad}", r"\;\;\;\;\;\;", r"\,\,\,\,\,\,\,\,\,\,",
                                    r"\phantom{xxxxxxxx}", r"\hphantom{x}", "~", r"\ ", r"{\;\;}",
-                                   r"\; ~", r"\text{ }", r"\mbox{~}"])
+                                   r"\; ~", r"\text{ }", r"\mbox{~}", r"\; {} \;",
+                                   r"\;\displaystyle\;", r"\textstyle \;\;", r"\;\color{black}\;",
+                                   r"\; \mathrm{} \;", r"\text{\quad}"])
 def test_a_space_wider_than_thin_between_two_statements_is_refused(check_text, space):
     """atkN F1 (round 34): `a^2 = a~a \\ge 0` prints two statements side by side (a² = a, a ≥
     0) and was verified as the chain a² = a·a ≥ 0; a space wider than `\\;` between two terms
@@ -202,12 +204,14 @@ def test_a_space_wider_than_thin_between_two_statements_is_refused(check_text, s
 def test_a_quad_wide_space_between_two_terms_is_refused_without_a_second_relation(check_text):
     """`a^2 = a {\\quad} a` prints "a² = a    a": a product or a list — refused."""
     assert support.verdicts(check_text(REAL_A + "$$ a^2 = a {\\quad} a $$\n")) == ["error"]
+    # atkQ round 36: an empty group or a style switch does not cut the space in two
+    assert support.verdicts(check_text(REAL_A + "$$ a^2 = a \\;\\;\\;{}\\;\\;\\; a $$\n")) == ["error"]
 
 
 @pytest.mark.parametrize("row", [r"a^2 = a \; a \ge 0", r"a^2 = a \ a", r"a^2 \;\;=\;\; a a \ge 0",
                                  r"\int_0^1 2a\ \mathrm{d}a = 1 \ge 0",
                                  r"a^2 = a a \;\;\; \text{(expand)}", r"a^2 = a \text{ } a",
-                                 r"a^2 = a \text{} a"])
+                                 r"a^2 = a \text{} a", r"a^2 = a \mathrm{} a", r"a^2 = a {} a \ge 0"])
 def test_thin_spaces_and_differentials_stay_products(check_text, row):
     """A thin space between terms, a wide one with no relation on one side, the space before
     an integral's differential, and spacing before a remark are read as before. A blank word

@@ -24,13 +24,19 @@ from derive.frontend.latex.printed_relations import RELATION_SIGN
 from derive.frontend.latex.relations import depth as _depth
 from derive.frontend.latex.wrappers import BLANK_WORD
 
+# What prints nothing and leaves the space around it one space: an empty group, a style or
+# size switch, a colour (`\\; {} \\;` is `\\;\\;`).
+_ZERO = (r"\{\s*\}|\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle|tiny|scriptsize|"
+         r"footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|relax|normalcolor)"
+         r"(?![a-zA-Z])|\\color\s*\{[^{}]*\}")
 # One spacing item and its width in mu (a phantom prints its argument's width: unknown, at
 # least a word space; `\\vphantom` has none).
 _WIDTHS = {",": 3, ":": 4, ">": 4, ";": 5, "!": -3, " ": 6, "thinspace": 3, "medspace": 4,
            "thickspace": 5, "negthinspace": -3, "negmedspace": -4, "negthickspace": -5}
 _ITEM = re.compile(r"\\(?P<quad>q?quad)(?![a-zA-Z])|"
                    r"\\(?P<cmd>[,:>;! ]|(?:neg)?(?:thin|med|thick)space(?![a-zA-Z]))|(?P<tie>~)|"
-                   r"\\(?P<phantom>[hv]?)phantom\s*\{(?P<body>[^{}]*)\}|(?P<brace>\{)|"
+                   r"\\(?P<phantom>[hv]?)phantom\s*\{(?P<body>[^{}]*)\}|(?P<zero>" + _ZERO + r")|"
+                   r"(?P<brace>\{)|"
                    r"(?P<word>" + BLANK_WORD.pattern + r")|\s+")
 QUAD_WIDE, WORD_WIDE = 18, 6
 # What a term may end with before a space: a letter or digit (not of a command's name), a
@@ -109,13 +115,29 @@ def _run(text, at):
             width += _WIDTHS[item.group("cmd")]
             separator = separator or (item.group("cmd") == " " and
                                       text.startswith("\\ ", _skip_blank(text, item.end())))
-        elif item.group("tie") or item.group("word"):
+        elif item.group("tie"):
             width += WORD_WIDE
+        elif item.group("word"):
+            width += _word_width(item)
         elif item.group("phantom") is not None and item.group("phantom") != "v":
             width += QUAD_WIDE if len(item.group("body").strip()) > 1 else WORD_WIDE
         seen = seen or not item.group(0).isspace()
         k = item.end()
     return _Run(k, width, separator) if seen else None
+
+
+def _word_width(word):
+    """The width of a blank word (`wrappers.BLANK_WORD`): its spacing commands, and each run
+    of blanks a word space in a text font (`\\text{ }`), nothing in a math font."""
+    width = 0
+    for part in re.finditer(r"\\(q?quad)(?![a-zA-Z])|\\([ ,;:!])|~|\s+", word.group("inside")):
+        if part.group(1):
+            width += QUAD_WIDE * (2 if part.group(1) == "qquad" else 1)
+        elif part.group(2):
+            width += _WIDTHS[part.group(2)]
+        elif part.group(0) == "~" or not word.group("math"):
+            width += WORD_WIDE
+    return width
 
 
 def _skip_blank(text, at):

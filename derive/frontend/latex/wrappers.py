@@ -163,9 +163,12 @@ def unwrap(text):
     return _braced_relations(_stacked_and_boxed(_phantoms(_cancelled(_blank_words(text)))))
 
 
-# `\text{ }`, `\mbox{~}`, `\text{}`: a word of nothing — a space as TeX prints it, never a
-# name (it was read as a symbol with an empty name, `x \text{ } x` as x·?·x).
-BLANK_WORD = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox|hbox)\s*\{(?:\s|~|\\[ ,;:!])*\}")
+# `\\text{ }`, `\\mbox{~}`, `\\text{\\quad}`, `\\mathrm{}`: a word of nothing — spacing as TeX
+# prints it (a text font's blanks are word spaces, a math font's none), never a name (it was
+# read as a symbol with an empty name, `x \\text{ } x` as x·?·x). `math` names a math font.
+BLANK_WORD = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox|hbox|(?P<math>math(?:rm|bf|it|sf|tt|"
+                        r"cal|bb|frak|scr)|operatorname|boldsymbol))\s*"
+                        r"\{(?P<inside>(?:\s|~|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*)\}")
 
 
 def _blank_words(text):
