@@ -61,6 +61,14 @@ _DIFFERENTIAL = re.compile(r"(?:\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s
                            r"d(?=\s*(?:[a-zA-Z]|\\[a-zA-Z])))")
 
 
+# Where a spacing run may start (`_ITEM` but white space): only there is `_run` tried, so a
+# long row of plain terms costs one search.
+_RUN_START = re.compile(r"\\[,:>; !]|~|\{|\\(?:q?quad|(?:neg)?(?:thin|med|thick)space|[hv]?phantom|"
+                        r"text|mbox|hbox|math|operatorname|boldsymbol|displaystyle|textstyle|"
+                        r"scriptstyle|scriptscriptstyle|tiny|scriptsize|footnotesize|small|"
+                        r"normalsize|large|Large|LARGE|huge|Huge|relax|normalcolor|color)")
+
+
 class Gap(NamedTuple):
     """A refused space: where it starts in the row and why."""
 
@@ -72,10 +80,11 @@ def wide_gap(text: str) -> Gap | None:
     """The first space in `text` (a row) that could be a product or a separator (module
     docstring), or None."""
     k = 0
-    while k < len(text):
+    while (start := _RUN_START.search(text, k)) is not None:
+        k = start.start()
         run = _run(text, k)
         if run is None:
-            k += 2 if text[k] == "\\" else 1
+            k = start.end()
             continue
         if run.width >= WORD_WIDE and not run.separator and _depth(text, k) == 0:
             gap = _judged(text, k, run.end, run.width)

@@ -2331,7 +2331,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not primes and not self.declaring and \
                 scripted_indicator(primary, sub, sup, self.scope.lookup):
             return IndicatorPiece(sub, sup, node)       # 1_{Z \ge t}, I_{\{X > 0\}}
-        if event_subscript(sub) and not self.declaring:
+        if event_subscript(sub) and not self.declaring and base is not None:
+            # a name's subscript (`p_{Z>t}`); a bracket's is an evaluation bar's ends
             raise self.error("a subscript holding an inequality is read only as the event of "
                              "an indicator (\\mathbb{1}_{\\{Z \\ge t\\}}, 1_{Z \\ge t}, "
                              "I_{\\{Z \\ge t\\}}, \\chi_{\\{Z \\ge t\\}}); here it is not",
