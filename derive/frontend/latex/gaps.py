@@ -20,15 +20,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from derive.frontend.latex.names import LETTER_COMMANDS
 from derive.frontend.latex.printed_relations import RELATION_SIGN
 from derive.frontend.latex.relations import depth as _depth
+from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import BLANK_WORD
 
 # What prints nothing and leaves the space around it one space: an empty group, a style or
 # size switch, a colour (`\\; {} \\;` is `\\;\\;`).
-_ZERO = (r"\{\s*\}|\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle|tiny|scriptsize|"
-         r"footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|relax|normalcolor)"
-         r"(?![a-zA-Z])|\\color\s*\{[^{}]*\}")
+_ZERO = (r"\{\s*\}|\\(?:" + STYLES + r"|relax|normalcolor)(?![a-zA-Z])|\\color\s*\{[^{}]*\}")
 # One spacing item and its width in mu (a phantom prints its argument's width: unknown, at
 # least a word space; `\\vphantom` has none).
 _WIDTHS = {",": 3, ":": 4, ">": 4, ";": 5, "!": -3, " ": 6, "thinspace": 3, "medspace": 4,
@@ -39,17 +39,12 @@ _ITEM = re.compile(r"\\(?P<quad>q?quad)(?![a-zA-Z])|"
                    r"(?P<brace>\{)|"
                    r"(?P<word>" + BLANK_WORD.pattern + r")|\s+")
 QUAD_WIDE, WORD_WIDE = 18, 6
-# What a term may end with before a space: a letter or digit (not of a command's name), a
-# closing bracket, a factorial, a prime; or a command naming a symbol (`\\alpha`, `\\infty`).
-_SYMBOL_COMMAND = (r"\\(?:[vV]?[a-zA-Z]*(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|"
-                   r"kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega)|"
-                   r"infty|ell|hbar|partial)")
 _CONTROL_WORD_END = re.compile(r"\\[a-zA-Z]+\s*$")
 # What a term may start with after one: not an operator, relation, remark or row mark.
 _NOT_TERM = re.compile(r"\\(?:text[a-z]*|mbox|end|right|middle|tag|label|nonumber|notag|"
                        r"quad|qquad|hspace|cdot|times|pm|mp|odot|otimes|circ|ast|star|"
                        r"[a-zA-Z]*arrow|implies|iff|le|ge|leq|geq|ne|neq|lt|gt|in|notin|sim|"
-                       r"approx|simeq|equiv|propto|to|mid|vert|Vert|quad)(?![a-zA-Z])|"
+                       r"approx|simeq|equiv|propto|to|mid|vert|Vert)(?![a-zA-Z])|"
                        r"\\\\|[=<>+\-*/&,.;:|^_]")
 # A word before the space (`\\mathrm{for}\\ a`, `\\text{and}~b`): a word space, not a product.
 _WORD_END = re.compile(r"\\(?:mathrm|text[a-z]*|mbox|operatorname)\s*"
@@ -64,9 +59,8 @@ _DIFFERENTIAL = re.compile(r"(?:\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s
 # Where a spacing run may start (`_ITEM` but white space): only there is `_run` tried, so a
 # long row of plain terms costs one search.
 _RUN_START = re.compile(r"\\[,:>; !]|~|\{|\\(?:q?quad|(?:neg)?(?:thin|med|thick)space|[hv]?phantom|"
-                        r"text|mbox|hbox|math|operatorname|boldsymbol|displaystyle|textstyle|"
-                        r"scriptstyle|scriptscriptstyle|tiny|scriptsize|footnotesize|small|"
-                        r"normalsize|large|Large|LARGE|huge|Huge|relax|normalcolor|color)")
+                        r"text|mbox|hbox|math|operatorname|boldsymbol|relax|normalcolor|color|"
+                        + STYLES + ")")
 
 
 class Gap(NamedTuple):
@@ -176,11 +170,12 @@ def _judged(text, start, end, width):
 
 
 def _ends_term(part):
-    """Whether `part` ends with a term: a symbol command (`\\alpha`), never another command
-    (`\\cdot`); else a letter, digit, closing bracket, `!` or `'`."""
+    """Whether `part` ends with a term: a command naming a letter (`\\alpha`, `\\infty`,
+    `names.LETTER_COMMANDS`), never another command (`\\cdot`); else a letter, digit,
+    closing bracket, `!` or `'`."""
     command = _CONTROL_WORD_END.search(part)
     if command is not None:
-        return re.fullmatch(_SYMBOL_COMMAND + r"\s*", command.group(0)) is not None
+        return command.group(0).rstrip() in LETTER_COMMANDS | {r"\hbar", r"\partial"}
     stripped = part.rstrip()
     return bool(stripped) and (stripped[-1].isalnum() or stripped[-1] in ")]}|!'")
 
