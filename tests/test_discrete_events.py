@@ -57,6 +57,16 @@ GEOMETRIC = ("% derive: discrete n\n% derive: positive r\n% derive: assume r < 1
     (BERNOULLI, r"\mathbb{P}(Y \ge 1) = 1 - \theta", "refuted"),
     (BERNOULLI, r"\mathbb{P}(Y > 1) = \theta", "refuted"),
     (GEOMETRIC, r"\mathbb{P}(N \ge 2) = 1 - r", "refuted"),
+    # |X − m| ≥ 0 is every x: the atom at m is counted once (atkR round 37)
+    (POISSON, r"\mathbb{P}(|X - 1| \ge 0) = 1", "verified"),
+    (POISSON, r"\mathbb{P}((X - 1)^2 \ge 0) = 1", "verified"),
+    (POISSON, r"\mathbb{E}[\mathbb{1}\{|X - 1| \ge 0\}] = 1", "verified"),
+    (POISSON, r"\mathbb{P}(|X - 1| > 0) = 1 - f(1)", "verified"),
+    (POISSON, r"\mathbb{P}(|X - 1| \ge 0.5) = 1 - f(1)", "verified"),
+    (POISSON, r"\mathbb{P}(|X - 1| \ge 0) = 1 + f(1)", "refuted"),
+    (POISSON, r"\mathbb{E}[X \chi_{|X - 1| \ge 0}] = \lambda + f(1)", "refuted"),
+    (BINOMIAL, r"\mathbb{P}(|2K - 2| \ge 0) > 1", "refuted"),
+    (BERNOULLI, r"\mathbb{P}(|Y| \ge 0) = 2 - \theta", "refuted"),
 ])
 def test_discrete_events_are_sums_of_mass(header, row, expected):
     (verdict,) = verdicts(display(header, row))
@@ -79,6 +89,8 @@ def test_a_threshold_of_unknown_sign_takes_away_the_points_below():
     ("% derive: discrete x\n% derive: density p over x\n"
      "% derive: random X with density p over x\n% derive: positive a\n",
      r"\mathbb{P}(X \ge a) = 1", "law is a mass function by formula"),
+    (POISSON + "% derive: nonnegative w\n", r"\mathbb{P}(|X - 1| \ge w) \le 1",
+     "counted twice"),
 ])
 def test_discrete_events_not_read_are_refused(header, row, message):
     (step,) = load_tex("e.tex", display(header, row)).steps

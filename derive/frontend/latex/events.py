@@ -118,7 +118,8 @@ class Events:
         strict = relation in STRICT
         n = normal_form.Normaliser(self.scope.context)
         points = []
-        for low, high in self.event_pieces(g, relation, c, x, node):
+        for low, high in self._apart(self.event_pieces(g, relation, c, x, node), strict, n,
+                                     x, node):
             low = None if low is None else _whole_end(low, strict, True, n)
             high = None if high is None else _whole_end(high, strict, False, n)
             for a, b, _ in formula.pieces:
@@ -136,6 +137,31 @@ class Events:
                 points.append((ONE, a, end))            # a up to ⌈c⌉ − 1 (empty if ⌈c⌉ ≤ a)
                 points.append((MINUS_ONE, a, Add(low, MINUS_ONE)))
         return [p for p in points if not _empty(p[1], p[2])]
+
+    def _apart(self, pieces, strict, n, x, node):
+        """The event's pieces with no whole point in two of them. The two tails of |u| ≥ w,
+        x ≤ r − w and x ≥ r + w, meet at r when w = 0 — harmless for a density, but a
+        discrete x would have its mass at a whole r counted twice. Kept when strict or when
+        their gap is shown positive (⌊a⌋ ≤ a < b ≤ ⌈b⌉: no shared whole point); one piece,
+        every x, when the gap is 0; refused when it may be 0."""
+        from derive.engines.normal_form import POS, Undefined, Unsupported
+        if strict or len(pieces) != 2:
+            return pieces
+        (_, below), (above, _) = pieces
+        gap = Add(above, Mul(MINUS_ONE, below))
+        try:
+            value = n.value(gap)
+            sign = n.positivity(gap)
+        except (Unsupported, Undefined):
+            value, sign = None, None
+        if sign == POS:
+            return pieces
+        if value is not None and value.is_zero():
+            return [(None, None)]
+        raise self.error(f"the event |u| ≥ w of the discrete {x.latex} is read where w is "
+                         f"shown positive or is 0: at w = 0 its two tails share the centre, "
+                         f"whose mass would be counted twice (declare w's letters positive, "
+                         f"or write the case w = 0 apart)", node)
 
     def _one_event(self, bracket):
         """Refuse several events or a condition (`\\Pr(X \\ge t, X \\le 2t)`,
