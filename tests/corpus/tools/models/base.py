@@ -48,6 +48,7 @@ class Model:
     steps: list
     mutants: list = field(default_factory=list)
     lookalikes: list = field(default_factory=list)
+    values: dict = field(default_factory=dict, repr=False, compare=False)
 
     def truth(self, override=None, trials=TRIALS, seed=0):
         """[True/False/None per step] under an override: None when unclear."""
@@ -58,9 +59,12 @@ class Model:
             env = sample(np.random.default_rng(seed * 1000 + trial))
             if env_edit:
                 env = env_edit(env)
+            shared = sample is self.sample and env_edit is None
             for i, step in enumerate(steps):
                 local = step.when(env) if step.when else env
-                left, right = rows[step.lhs](local), rows[step.rhs](local)
+                key = (seed, trial) if shared and step.when is None else None
+                left = self._row(rows[step.lhs], local, key)
+                right = self._row(rows[step.rhs], local, key)
                 if not (np.isfinite(left) and np.isfinite(right)):
                     verdict[i], margin[i] = False, np.inf   # an infinite or undefined side
                     continue
@@ -69,6 +73,16 @@ class Model:
                     verdict[i] = False
                     margin[i] = max(margin[i], _violation(step.relation, left, right) / scale)
         return [v if v or m > 1e-6 else None for v, m in zip(verdict, margin)]
+
+    def _row(self, row, env, key):
+        """A row's value on an instance, kept when the instance is the unedited sample's
+        (`key`: seed and trial), so that a chain's shared rows and the rows a mutant leaves
+        alone are computed once (rows are functions of the instance alone)."""
+        if key is None:
+            return row(env)
+        if (row, key) not in self.values:
+            self.values[row, key] = row(env)
+        return self.values[row, key]
 
     def _apply(self, override):
         rows = dict(self.rows)
