@@ -191,7 +191,8 @@ class Builder:
         for k, (text, offset, why, below, follows, under, cases) in enumerate(rest):
             if cases is not None and made is None:
                 made = len(self.chains.steps)
-            self.row(text, offset, why, below=below, heads=follows, under=under)
+            self.row(text, offset, why, below=below, heads=follows, under=under,
+                     followed=k + 1 < len(rest))
             if cases is not None and (k + 1 == len(rest) or rest[k + 1][-1] is not cases):
                 self.chains.by_cases(made, sum(r[-1] is cases for r in rest),
                                      cases_written(self.source.text, cases), cases.agreeing)
@@ -251,8 +252,9 @@ class Builder:
         return True
 
     def row(self, text, offset, justification="", expect="", below=False, heads=False,
-            under=False, ahead=False):
-        """Read one row (`_one_row`; `ahead`: a definition read ahead of its first use,
+            under=False, ahead=False, followed=False):
+        """Read one row (`_one_row`; `followed`: another row of its display follows it;
+        `ahead`: a definition read ahead of its first use,
         which takes no directive waiting for the next row). A definition in it of a name a
         row above used becomes a candidate to read ahead (`ahead.Candidate`), unless rows
         below continue it; when that use is in a definition read ahead from below this
@@ -260,7 +262,8 @@ class Builder:
         (a cycle when this row uses it)."""
         self._spans.append((offset, offset + len(text)))
         made, steps = len(self.chains.forward), len(self.chains.steps)
-        self._one_row(text, offset, justification, expect, below, heads, under, ahead)
+        self._one_row(text, offset, justification, expect, below, heads, under, ahead,
+                      followed)
         if not ahead and self._heading is None and len(self.chains.steps) > steps and all(
                 s.kind is StepKind.UNREADABLE for s in self.chains.steps[steps:]) and \
                 may_head(text):
@@ -277,7 +280,8 @@ class Builder:
                 self.found.append(Candidate(key, defines, use, at, text, offset,
                                             justification))
 
-    def _one_row(self, text, offset, justification, expect, below, heads, under, ahead):
+    def _one_row(self, text, offset, justification, expect, below, heads, under, ahead,
+                 followed=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
@@ -288,7 +292,9 @@ class Builder:
         binary (`{}-`, `layout.signed_start`). A row `below` another one in its display
         that states no relation and that no row below continues (`heads` false) could only
         go on with the row above in a way derive did not recognise (`&\\quad
-        2b^2`): an error, never a row dropped in silence (`_stated_nothing`). Nor does such a
+        2b^2`): an error, never a row dropped in silence (`_stated_nothing`); so is a
+        display's first row stating no relation when the row `followed` by it starts a
+        claim of its own (`$$ 5 \\\\ 1 = 1 $$`: the 5 is no side of it). Nor does such a
         row start a chain when it may be the tail of the expression above: it stands `under`
         that row's right-hand side (`a = &b \\\\ &(-1) \\\\ \\ge &0`), or the row above could
         not be read (`a = \\sum_i \\\\ (-1) \\\\ \\ge 0`); so may such a
@@ -379,9 +385,10 @@ class Builder:
                        annotated.index_conditions, annotated.reasons, hence, headed,
                        _EVERY.search(text) is not None, said, annotated.named)
             self.chains.line_read(made)
-            if below and (not heads or tail) and annotated.rows and \
+            if (below or followed) and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
-                self._stated_nothing(text, offset, above, tail if heads else "")
+                self._stated_nothing(text, offset, above if below else range(0),
+                                     tail if heads else "", first=not below)
         except InputError as error:
             self._unreadable(error, offset, text, above)
         finally:
@@ -534,16 +541,19 @@ class Builder:
         return None not in keys and len(set(keys)) == len(keys) and \
             not any(self.reader.knows(key) for key in keys)
 
-    def _stated_nothing(self, text, offset, above, tail=""):
+    def _stated_nothing(self, text, offset, above, tail="", first=False):
         """A row below another in its display that states no relation, and that no row
         below continues — or that may be the `tail` of the expression above (`_TAILS`) —:
         an error at its first token; the row `above` it (the steps it made) is cut short,
-        and a definition just above it ends (the row may have gone on with it)."""
+        and a definition just above it ends (the row may have gone on with it). `first`:
+        the display's first row, with rows below it that do not go on from it."""
         at = offset + indent(text)
         self.chains.cut_short(above)
-        why = _TAILS[tail] if tail else ("this row states no relation and no row below "
-                                         "continues it: derive cannot tell how it goes on "
-                                         "from the row above")
+        why = _TAILS[tail] if tail else ("this row states no relation and the row below "
+                                         "does not continue it (it has a left side of its "
+                                         "own): derive cannot tell what it says") if first \
+            else ("this row states no relation and no row below continues it: derive "
+                  "cannot tell how it goes on from the row above")
         self.chains.unreadable(self.source.error(
             why + " (a row continuing the expression above starts with its operator, & + …; "
             "a step starts with its relation, & = …)", at), at, text)
