@@ -15,6 +15,7 @@ The objects returned are the ones the CLI, the reports and the pytest plugin use
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
@@ -41,17 +42,48 @@ class DerivationFailed(AssertionError):
         super().__init__(failure_text(result))
 
 
+# what would end a directive line or a display, or break a row: given in one expression
+# or name, it would make rows or declarations of its own (`chain("5 \\\\ 1", "1")` checked
+# 1 = 1 alone) — refused, never pasted into the file. A row break inside an inner
+# environment (`\begin{pmatrix} 1 \\\\ 2 \end{pmatrix}`, `cases`) is its own.
+_DISPLAYS = r"(?:align|equation|gather|multline|eqnarray|flalign|alignat|displaymath|math)"
+_BREAKS = re.compile(r"(?<!\\)[$%]|\\(?:\\|newline\b|cr\b|[\[\]()]|(?:short)?intertext\b|"
+                     r"(?:begin|end)\s*\{" + _DISPLAYS + r")|\n\s*\n")
+_INNER = re.compile(r"\\begin\s*\{(\w+\*?)\}(?:(?!\\begin\s*\{).)*?\\end\s*\{\1\}", re.S)
+
+
+def _one_piece(text: str, what: str, lines: bool = True) -> str:
+    """`text`, refused (ValueError) when it holds a row or display break outside an inner
+    environment, a `$` or an unescaped `%` — or, unless `lines`, a line break (a name or
+    definition is one line)."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} is LaTeX text, not {type(text).__name__}")
+    outside, inner = text, 1
+    while inner:
+        outside, inner = _INNER.subn(lambda m: "" if re.fullmatch(_DISPLAYS + r"\*?", m.group(1))
+                                     is None else m.group(0).replace("\\begin", "\\Begin"),
+                                     outside)
+    found = _BREAKS.search(outside.replace("\\Begin", "\\begin")) or \
+        (None if lines else re.search(r"[\r\n]", text))
+    if found is not None:
+        raise ValueError(f"{what} {text!r} holds {found.group(0)!r}: give one expression, "
+                         "without row or display breaks, $ or an unescaped %")
+    return text
+
+
 def context(*, variables: Iterable[str] = ("x",), densities: Iterable[str] = (),
             positive: Iterable[str] = (), real: Iterable[str] = (),
             functions: Iterable[str] = (), define: Iterable[str] = ()) -> str:
-    """Declarations, as the directive lines a file would carry (names are LaTeX)."""
+    """Declarations, as the directive lines a file would carry (names are LaTeX, each on
+    one line: a name holding a line or display break is refused, `_one_piece`)."""
     lines = []
     for keyword, names in (("variable", variables), ("density", densities),
                            ("positive", positive), ("real", real), ("function", functions)):
-        names = list(names)
+        names = [_one_piece(n, f"the {keyword} name", lines=False) for n in names]
         if names:
             lines.append(f"% derive: {keyword} {', '.join(names)}")
-    lines += [f"% derive: define {d}" for d in define]
+    lines += [f"% derive: define {_one_piece(d, 'the definition', lines=False)}"
+              for d in define]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -59,7 +91,9 @@ def chain(*expressions: str, context: str = "", title: str = "derivation",
           relations: Sequence[str] | None = None,
           justifications: Sequence[str] | None = None) -> Derivation:
     """The derivation `e0 = e1 = e2 …` (or with `relations` such as "<=" between them), each
-    expression LaTeX; `context` holds directive lines (see `context()`)."""
+    expression LaTeX — one expression each (a row or display break in it is refused,
+    `_one_piece`); `context` holds directive lines (see `context()`). Raises `InputError`
+    where the file these make cannot be used (a refused declaration)."""
     if len(expressions) < 2:
         raise ValueError("a chain needs at least two expressions")
     relations = list(relations) if relations is not None else ["="] * (len(expressions) - 1)
@@ -68,6 +102,8 @@ def chain(*expressions: str, context: str = "", title: str = "derivation",
         raise ValueError("give one relation and one justification per step")
     if any(r not in RELATIONS for r in relations):
         raise ValueError(f"relations are one of {', '.join(RELATIONS)}")
+    for e in expressions:
+        _one_piece(e, "the expression")
     lines = [expressions[0]] + [f"{RELATIONS[r]} {e}" for r, e in zip(relations, expressions[1:])]
     text = context + "".join(f"$$ {line} $$\n" for line in lines)
     derivation = load_document(documents.read(Path("<python>.tex"), text), "<python>",

@@ -65,3 +65,28 @@ def test_the_api_refuses_a_budget_that_is_no_deadline(budget):
 def test_the_api_says_what_it_checks(what):
     with pytest.raises(TypeError, match="Derivation or a file's path"):
         check(what)
+
+
+@pytest.mark.parametrize("expression", [
+    "5 \\\\ 1", "5 \\newline 1", "5 $$ $$ 1", "5 \\] \\[ 1", "5 \\cr 1",
+    "5 \\end{align*} \\begin{align*} 1", "5 \\intertext{so} 1", "a % x\n% derive: positive a",
+    "5\n\n1", "\\begin{cases} 1 \\end{cases} \\end{align*} \\begin{align*} 1"])
+def test_an_expression_holding_a_row_or_display_break_is_refused(expression):
+    """`chain("5 \\\\ 1", "1")` checked 1 = 1 alone and passed (atkS round 37): each argument
+    is one expression, never rows of their own."""
+    with pytest.raises(ValueError, match="one expression"):
+        chain(expression, "1")
+
+
+def test_breaks_inside_an_inner_environment_and_escaped_signs_are_the_expression():
+    assert check(chain("50\\%", "\\frac{1}{2} \\cdot 100\\%")).ok
+    assert check(chain("a\n+ b", "b + a", context=context(real=["a", "b"]))).ok
+    chain("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "1")     # read (and refused) as a file's
+
+
+@pytest.mark.parametrize("names", [["a\n$$ 1 = 2 $$"], ["a\n% derive: define a = 2"], ["a $"]])
+def test_a_declared_name_holding_a_line_break_is_refused(names):
+    with pytest.raises(ValueError, match="one expression"):
+        context(real=names)
+    with pytest.raises(ValueError, match="one expression"):
+        context(define=names)
