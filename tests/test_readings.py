@@ -5665,3 +5665,23 @@ def test_a_product_of_two_undeclared_bold_letters_is_refused_however_written(row
 ])
 def test_bold_letters_not_multiplied_together_still_read(row, expected):
     assert verdicts(display("", row)) == [expected]
+
+
+@pytest.mark.parametrize("display", [
+    "$$ 5 \\\\ 1 = 1 $$", "\\begin{align*} 7 \\\\ a &= a \\end{align*}",
+    "\\begin{align*} a + 1 \\\\ 2 &= 2 \\\\ &= 1 + 1 \\end{align*}"])
+def test_a_first_row_stating_nothing_above_a_claim_of_its_own_is_an_error(display):
+    """`$$ 5 \\\\ 1 = 1 $$`: the 5 is no side of the claim below it, which has a left side
+    of its own — an error at the 5, never dropped in silence (atkS round 37)."""
+    steps = load_tex("f.tex", "% derive: real a\n" + display + "\n").steps
+    assert steps[0].kind == "unreadable" and "states no relation" in steps[0].message
+    opening = re.match(r"\$\$ |\\begin\{align\*\} ", display).end()
+    assert (steps[0].location.line, steps[0].location.column) == (2, opening + 1)
+
+
+@pytest.mark.parametrize("display", [
+    "$$ a + 1 \\\\ = 1 + a $$", "\\begin{align*} a + 1 \\\\ &+ 2 = a + 3 \\end{align*}",
+    "$$ a + 1 = 1 + a $$"])
+def test_a_first_row_the_row_below_goes_on_from_is_read(display):
+    steps = load_tex("f.tex", "% derive: real a\n" + display + "\n").steps
+    assert steps and all(s.kind != "unreadable" for s in steps)
