@@ -842,8 +842,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not head.squared and self._recurrence(head, body):   # ᾱ_t = α_t ᾱ_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
-        if head.label is not None and registry.spelled(head.key):
+        if head.label is not None and registry.spelled(head.key) and head.form is None:
             if head.key in self.scope.read_operators:       # D_KL(p||q) read above
+                # (a form of it is compared with derive's meaning below: `not_read_above`)
                 raise self.error(f"{head.key} is read above as derive's operator: a definition "
                                  f"of {head.label} here would give it a second meaning — "
                                  "name the file's quantity otherwise", children[0])
