@@ -47,8 +47,8 @@ PROSE_PREMISE = ("it follows from the display above and the prose between them, 
 EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
                  "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
-from derive.frontend.latex.own_forms import (agrees_with_derive, is_conditional, read_above,
-                                              same_form_in, same_form_refused)
+from derive.frontend.latex.own_forms import (agrees_with_derive, defined_by_itself,
+                                              is_conditional, read_above, same_form_refused)
 from derive.frontend.proportional import cross_multiplied, unsure
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -515,7 +515,7 @@ class ChainBuilder:
             body = Fn("exp", body)
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
-        if head.form is not None and same_form_in(head.form, body) is not None:
+        if head.form is not None and defined_by_itself(head.form, body, self.scope.context):
             self.scope.unread.setdefault(head.key, head_part.start)   # its uses: errors
             raise self.source.error(same_form_refused(head.form, head.label),  # `:= KL + 1`
                                     body_part.start)

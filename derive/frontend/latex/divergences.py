@@ -196,7 +196,7 @@ class Divergences:
         parameters take distributions, function parameters take functions' names, the
         others take values."""
         functions = {t.function for t in nodes(info.body) if isinstance(t, Call)}
-        args, values, renamed, called = [], {}, {}, {}
+        args, values, renamed, called, densities = [], {}, {}, {}, {}
         for param, arg in zip(info.params, bracket.args):
             of_family = self._family_parameter(info, param, functions, arg, node)
             if of_family is not None:           # f(y) of define f(x) = \sum_i x_i: the y_i
@@ -207,6 +207,9 @@ class Divergences:
                 dist = self.distribution_argument(arg) or self.formula_argument(arg, law=False)
                 renamed[param] = dist
                 args.append(dist)
+            elif param in functions and (law := self._law_for_function(info, param, arg)):
+                densities[param] = law          # H(q) of define H(P) = -\\int P(x) \\log P(x)
+                args.append(law)
             elif param in functions:
                 function = self.function_name(arg)
                 called[param] = function
@@ -221,9 +224,46 @@ class Divergences:
         body = self._apply(info, (), node, values) if values else info.body
         if called:
             body = self.called(body, called, node)
+        if densities:
+            body = self.at_densities(body, densities, node)
         if renamed:
             body = put_distributions(body, renamed)
         return tuple(args), body
+
+    def _law_for_function(self, info, param, arg):
+        """The `Dist` of a declared density `arg` over one variable, put for a parameter its
+        body applies at one point (`define H(P) = -\\int P(x) \\log P(x) dx`, `define KL(a,
+        b) = …` applied at a declared density q: P(x) is q's value at x); None for any other
+        argument (a function's name: `function_name`)."""
+        item = single(arg)
+        if not is_token(item, "LETTER") and not is_tree(item, "script"):
+            return None
+        try:
+            piece = self.piece(item)
+        except InputError:
+            return None
+        found = self.scope.lookup(piece.key) if isinstance(piece, NamePiece) and \
+            piece.power is None and not piece.primes else None
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            return None
+        law = self.distribution_argument(arg)
+        if not isinstance(law, Dist) or law.given or law.cond or len(law.over) != 1 or any(
+                isinstance(t, Call) and t.function == param and len(t.arguments) != 1
+                for t in nodes(info.body)):
+            return None
+        return law
+
+    def at_densities(self, body, densities, node):
+        """`body` with each call `P(t)` of a parameter `densities` maps to a declared law
+        (`_law_for_function`) made that law's density at t; a parameter left in the body
+        otherwise than applied is refused, as for a function (`called`)."""
+        body = _called(body, densities, lambda law, arguments: Dens(law, tuple(arguments)))
+        for name in free_names(body):
+            if name in densities:
+                raise self.error(f"{name.latex} is a density here, and the definition's body "
+                                 f"mentions it otherwise than applied at a point: derive does "
+                                 f"not put a density there", node)
+        return body
 
     def _function_labelling(self, info, param, arg):
         """The declared function an argument names where the definition's parameter is that

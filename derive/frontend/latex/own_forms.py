@@ -165,24 +165,37 @@ def form_shape(arguments):
         tuple(spaces.index(space) for space in spaces)
 
 
-def same_form_in(form, body):
-    """The `Op` in `body` of `form`'s operator at its shape (`D_{KL}(p \\| q) :=
-    \\mathrm{KL}(p \\| q) + 1`: the body's KL is derive's, the head's the file's — one
-    operator, two meanings in one row), or None."""
+def own_name_in(form, body):
+    """The `Op` in `body` of `form`'s name (`namesake`) at a form that would not keep
+    derive's meaning beside a definition of `form` (`keeps_derives`), or None: `H(X)` in
+    `H(X, Y) := H(X) + H(Y | X)`, `\\mathrm{KL}(p \\| q)` in `D_{KL}(p \\| q) :=
+    \\mathrm{KL}(p \\| q) + 1`; not the plain `H(X, Y)` in `H(Y | X) := H(X, Y) - H(X)`."""
     for node in subterms(body):
-        if isinstance(node, Op) and _folded(node.key) == form.op and \
-                form_shape(node.arguments) == form.shape:
-            return node
+        if isinstance(node, Op) and namesake(_folded(node.key)) == namesake(form.op):
+            used = OperatorForm(_folded(node.key), form_shape(node.arguments), False)
+            if not (is_conditional(form) and not is_conditional(used)):
+                return node
     return None
 
 
+def defined_by_itself(form, body, context):
+    """Whether a definition `body` of `form` uses the name it defines (`own_name_in`: there
+    derive's operator) while the normal form does not show it to be derive's meaning of the
+    form (`agrees_with_derive`): the head would be the file's operator and the body's
+    derive's — one name, two meanings in one row. A body shown equal (`H(X, Y) := H(X) +
+    H(Y | X)`, the chain rule) defines the name as derive's, which its body reads."""
+    return own_name_in(form, body) is not None and not agrees_with_derive(form, body, context)
+
+
 def same_form_refused(form, label):
-    """Why a definition of `label` (`form`) whose body uses its own operator is refused."""
+    """Why a definition of `label` (`form`) whose body uses its own name is refused
+    (`defined_by_itself`)."""
     title = registry.BY_KEY[form.op].title
     return (f"{label} is defined here by the {title} itself ({_spelled(form.op)} in the "
-            f"body): the head would be the file's {title} and the body's derive's — one "
-            f"name, two meanings in one row. Write the body without the {title}, or give the "
-            f"file's quantity a name of its own")
+            f"body, read as derive's {title}), and derive cannot show this definition equal "
+            f"to its own {label}: the head would be the file's {title} and the body's "
+            f"derive's — one name, two meanings in one row. Write derive's definition, the "
+            f"body without the {title}, or give the file's quantity a name of its own")
 
 
 def _spelled(op):

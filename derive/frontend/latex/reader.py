@@ -94,8 +94,8 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.moments import Moments
-from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, is_conditional,
-                                              same_form_in, same_form_refused, shown_equal)
+from derive.frontend.latex.own_forms import (OwnForms, agrees_with_derive, defined_by_itself,
+                                              is_conditional, same_form_refused, shown_equal)
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import (
     Indicators, equation_of, event_subscript, indicator_font, scripted_indicator,
@@ -390,9 +390,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 worded = self.word_head_side(child, children[2]) if head is None else None
                 if worded is not None:          # `MSE(\hat\theta) = …`: words.py
                     head = self.head(worded, defining)
-                if head is not None and head.value_at is None and \
+                if head is not None and head.value_at is None and head.form is None and \
                         self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
+                # H(X, Y) := H(X) + H(Y | X): the operator at other forms in the body is
+                # derive's, refused unless the definition is derive's (`defined_by_itself`)
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
                     not self.cut_short and \
                     (len(parts) > 1 or not begins_with_side) and \
@@ -840,14 +842,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not head.squared and self._recurrence(head, body):   # ᾱ_t = α_t ᾱ_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
-        if head.label is not None and registry.spelled(head.key):
+        if head.label is not None and registry.spelled(head.key) and head.form is None:
             if head.key in self.scope.read_operators:       # D_KL(p||q) read above
+                # (a form of it is compared with derive's meaning below: `not_read_above`)
                 raise self.error(f"{head.key} is read above as derive's operator: a definition "
                                  f"of {head.label} here would give it a second meaning — "
                                  "name the file's quantity otherwise", children[0])
         agrees = False
         if head.form is not None:               # `define D_{KL}(p \| q) = …` of declared p, q
-            if same_form_in(head.form, body) is not None:
+            if defined_by_itself(head.form, body, self.scope.context):
                 raise self.error(same_form_refused(head.form, head.label), children[2])
             agrees = agrees_with_derive(head.form, body, self.scope.context)
             self.not_read_above([head.form.op] if not agrees else [], head.label, children[0],

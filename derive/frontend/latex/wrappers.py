@@ -20,7 +20,8 @@
   more) are words as in `\\text`; `annotations` reads any label's words (`stacked_words`, tags
   aside) as the same words beside the row — words that may state a hypothesis (`ind`, `by
   independence`, `zero mean`) make the row's reason, which refutes nothing. A label that says "definition"
-  (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
+  (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`, `\\vartriangle`, `\\Delta`: the
+  delta-equal sign `\\overset{\\Delta}{=}`) makes it the definition sign `:=`.
   The label `!` on `=` ("required": the first-order condition `\\frac{d}{d\\lambda} L
   \\stackrel{!}{=} 0 \\Rightarrow …`; the same in words, `\\overset{\\text{set}}{=}`, `want`,
   `FOC`, `at the optimum`: `REQUIRING`) makes it `=` in a premise — before the row's first
@@ -136,7 +137,10 @@ _OPERATOR_FONT = re.compile(
 # premise (`\\frac{d}{d\\lambda} L \\stackrel{!}{=} 0 \\Rightarrow …`), where `=` is imposed.
 _REQUIRED_LABEL = re.compile(r"\s*!\s*$")
 _PREMISE_END = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
-_DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|\\triangle|"
+# `\\overset{\\Delta}{=}` (delta-equal, as `\\triangleq` prints it: information theory's
+# "defined as", Cover & Thomas's `\\stackrel{\\Delta}{=}`) is a definition label too
+_DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|"
+                               r"\\(triangle|vartriangle|Delta)(?![a-zA-Z])|"
                                r"\\rm\s+def)\s*\.?\s*$")
 
 
