@@ -3692,3 +3692,20 @@ def test_a_stacked_label_that_may_change_or_negate_the_relation_is_refused(label
     assert verdicts(display("% derive: real a, b\n",
                             rf"(a + b)^2 \stackrel{{{label}}}{{=}} a^2 + 2ab + b^2")) == ["error"]
 
+
+
+@pytest.mark.parametrize("row, shown", [
+    (r"a + b &= b + a && \text{by commutativity}", "commutativity"),
+    (r"a + b &= b + a && (\text{Jensen's inequality})", "Jensen's inequality"),
+    (r"a + b = b + a \quad \text{(commute)}", "commute"),
+    (r"a + b = b + a \quad \text{because } a, b \text{ are numbers}", "because a, b are numbers"),
+    (r"a + b = b + a", ""),
+    (r"a + b = b + a \quad (a > 0)", ""),            # a hypothesis, not a remark
+])
+def test_a_remark_set_aside_is_shown_as_the_steps_justification(row, shown):
+    """The words beside a row (`&& \\text{by …}`, after `\\quad`) are what the author gives
+    as its reason: shown in reports as its justification, never read (atkS round 37: the
+    `&&` column vanished from every report)."""
+    (step,) = steps(display("% derive: real a, b\n", row))
+    assert step.justification == shown
+    assert step.reading.endswith("a + b = b + a")

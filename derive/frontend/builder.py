@@ -21,7 +21,7 @@ from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, lead_blanked, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
-                                               bounds_in_reason, may_head)
+                                               bounds_in_reason, may_head, shown_remark)
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.parse import MAX_ROW_CHARS
 from derive.frontend.latex.names import unknown_command
@@ -381,7 +381,8 @@ class Builder:
                 else:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
-                       (justification, expect or pending_expect, note), above,
+                       (justification or shown_remark(annotated.remarks),
+                        expect or pending_expect, note), above,
                        annotated.index_conditions, annotated.reasons, hence, headed,
                        _EVERY.search(text) is not None, said, annotated.named)
             self.chains.line_read(made)

@@ -342,6 +342,9 @@ class Annotated:
     # [(offset, text)] justifications in words with math derive does not read
     # (`\\text{because } e^{kx} \\text{ is monotone}`, `\\because t > 0`): `Step.reasons`
     reasons: list = field(default_factory=list)
+    # [(offset, text)] every remark and reason in words set aside after a `\\quad` or in an
+    # `&&` column (`\\text{by Jensen}`): shown as the row's justification, never read
+    remarks: list = field(default_factory=list)
     # (offset, "nats" or "bits") of a unit `\\text{ nats}` ending the row: the builder
     # checks it against the file's unit (a value stated in another unit is refused)
     unit: tuple | None = None
@@ -448,6 +451,7 @@ def annotate(text):
             continue
         if kind in ("remark", "reason"):
             _disclaimed(inner, m.end() + at)
+            out.remarks.append((m.end() + at, inner))
         if kind == "condition" and m.group(0) == _COLUMN_PAIR and not (
                 _TEXT.match(piece.lstrip()) or _WORD.match(piece.lstrip()) or
                 piece.lstrip().startswith("(")):
@@ -1580,3 +1584,19 @@ def _opening(text, at):
     return -1
 
 
+_WORD_WRAPPER = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox|mathrm|textup|emph)\s*\{")
+
+
+def shown_remark(remarks):
+    """The words of a row's remarks (`Annotated.remarks`) as its justification is shown in
+    reports: `\\text{…}` unwrapped, one pair of outer parentheses and a leading "by"
+    dropped (a report prints "by …"), remarks joined by "; " — text for display only."""
+    shown = []
+    for _, latex in remarks:
+        words = " ".join(_WORD_WRAPPER.sub("", latex).replace("{", "").replace("}", "").split())
+        if words.startswith("(") and words.endswith(")"):
+            words = words[1:-1].strip()
+        words = re.sub(r"^(?:by|By)\s+", "", words)
+        if words:
+            shown.append(words)
+    return "; ".join(shown)
