@@ -574,6 +574,8 @@ def test_a_relation_ending_a_row_before_another_relation_is_refused(tmp_path):
     ("∑_{i=1}^{2} i = 3", "verified"), ("∑_{i=1}^{2} i = 4", "refuted"),
     ("∫_0^1 a \\, da = \\frac12", "verified"), ("α·β − β×α = 0", "verified"),
     ("α + β = β − α", "refuted"), ("\\lim_{a → ∞} \\frac{1}{a} = 0", "verified"),
+    ("(a – β)^2 = a^2 – 2aβ + β^2", "verified"), ("a – β = β – a", "refuted"),
+    ("a ‒ a = 0", "verified"), ("a － β = β － a", "refuted"),   # dashes pasted as minus
 ])
 def test_unicode_math_characters_read_as_the_commands_they_print_as(check_text, math, status):
     result = check_text("% derive: real a, α, β\n$$ " + math + " $$\n")

@@ -38,7 +38,9 @@ _SYMBOLS = {
     "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∬": r"\iint", "∭": r"\iiint",
     "∇": r"\nabla", "∂": r"\partial", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times",
     "⊙": r"\odot",
-    "−": "-", "±": r"\pm", "∓": r"\mp", "√": r"\sqrt", "∞": r"\infty", "′": "'",
+    # a web page's minus is often a dash (typed `–`, or a figure or full-width dash); in
+    # math no dash is anything else, so each is the minus sign
+    "−": "-", "–": "-", "‒": "-", "－": "-", "±": r"\pm", "∓": r"\mp", "√": r"\sqrt", "∞": r"\infty", "′": "'",
     "″": "''", "⊤": r"\top", "…": r"\ldots", "⋯": r"\cdots",
     "ℝ": r"\mathbb{R}", "𝔼": r"\mathbb{E}",
     # spaces
