@@ -204,7 +204,7 @@ def _one_of(*options):
 STEP = {"index": _count, "kind": _one_of(*KINDS),
         "relation": _one_of(*(r.value for r in Relation)), "lhs_latex": _text,
         "latex": _text, "line": _count, "column": _count, "cell": _Absent(_count),
-        "justification": _text, "expect": _text, "note": _text,
+        "justification": _text, "hypotheses": [_text], "expect": _text, "note": _text,
         "verdict": _one_of(*VERDICTS), "method": _text, "detail": _text, "seconds": _seconds,
         "reading": _text, "message": _text, "source_line": _text,
         "counterexample": _Maybe({"assignment": _Map(_text), "lhs": _text, "rhs": _text,

@@ -102,7 +102,7 @@ def test_json_schema(cli):
         (13, "optimisation", "refuted"), (14, "optimisation", "refuted")]
     for step in first["steps"] + first["claims"]:
         assert {"index", "latex", "verdict", "method", "seconds", "counterexample", "line",
-                "column", "kind", "relation", "lhs_latex", "justification", "detail",
+                "column", "kind", "relation", "lhs_latex", "justification", "hypotheses", "detail",
                 "expect", "note", "reading", "message", "source_line"} == set(step)
     assert first["claims"][5]["counterexample"]["labels"] == ["A + B at θ = 0.3",
                                                               "A + B at θ = 3.3"]

@@ -4,6 +4,7 @@ TeX Live, latexmk, poppler and Chromium come from Debian's packages (`.ci/run` i
 them). Locally a missing tool skips its test; under CI (CI set) it fails instead.
 """
 
+import json
 import os
 import re
 import shutil
@@ -261,3 +262,27 @@ def test_a_templates_folder_that_does_not_exist_is_a_usage_error(cli, tmp_path):
                            "--templates", str(tmp_path / "nope"), str(path)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "no such folder" in proc.stderr
+
+
+CONDITIONED = ("% derive: real x\n\\begin{align*}\n\\sqrt{x^2} &= x && (x > 0) \\\\\n"
+               "&= |x| \\quad \\text{for } |x| > 0\n\\end{align*}\n")
+
+
+@pytest.mark.parametrize("fmt, shown", [
+    ("md", ["| under $x \\gt  0$: verified", "| under $\\|x\\| \\gt  0$, $x \\gt  0$: verified"]),
+    ("tex", ["under $x > 0$: verified", "under $|x| > 0$, $x > 0$: verified"]),
+    ("html", ["under <math", "<mo>&gt;</mo><mn>0</mn></mrow></math>: verified"]),
+])
+def test_a_steps_own_conditions_are_shown_beside_its_verdict(cli, tmp_path, fmt, shown):
+    """√(x²) = x is verified under x > 0 only: every output says so beside the verdict —
+    shown bare, a reader sees a false statement marked verified (atkT round 37)."""
+    path = write(tmp_path, CONDITIONED, "c.tex")
+    code, out, _ = cli("check", "--format", "json", "--no-cache", path)
+    steps = json.loads(out)["derivations"][0]["steps"]
+    assert [s["hypotheses"] for s in steps] == [["x > 0"], ["|x| > 0", "x > 0"]]   # the chain's
+    code, out, _ = cli("check", "--no-cache", path)
+    assert "under: x > 0" in out and "under: |x| > 0" in out
+    report = tmp_path / f"r.{fmt}"
+    cli("report", "--format", fmt, "-o", report, path)
+    text = report.read_text()
+    assert all(s in text for s in shown), text

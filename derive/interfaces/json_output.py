@@ -17,6 +17,8 @@ Schema (version 2)::
            "line": int, "column": int,
            "cell": int,                # notebooks only: the cell (line is within it)
            "justification": str,
+           "hypotheses": [str],        # the row's own conditions (LaTeX) it is claimed
+                                       # under: `(x > 0)` beside it, `x > 0 \\Rightarrow …`
            "expect": "" | "refuted" | "undecided",   # a verdict the author accepts
            "note": str,                # the author's remark (% derive: note …)
            "verdict": "verified" | "refuted" | "undecided" | "definition" | "error",
@@ -63,7 +65,8 @@ def step_dict(result):
         "index": step.index, "kind": step.kind.value, "relation": step.relation.value,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,
-        "justification": step.justification, "expect": step.expect, "note": step.note,
+        "justification": step.justification, "hypotheses": row_conditions(step),
+        "expect": step.expect, "note": step.note,
         "verdict": verdict.status.value, "method": verdict.method, "detail": verdict.detail,
         "seconds": round(verdict.seconds, 4), "reading": step.reading, "message": step.message,
         "source_line": step.source_line,
@@ -71,6 +74,15 @@ def step_dict(result):
             "assignment": dict(ce.assignment), "lhs": ce.lhs_value, "rhs": ce.rhs_value,
             "difference": ce.difference, "labels": list(ce.labels)},
     }
+
+
+def row_conditions(step):
+    """The LaTeX of the conditions a step is claimed under that its row states (beside it,
+    before its arrow, heading its chain), each once — not the file's `assume`s, shown as
+    its assumptions, nor what a chain above proves: a verified step is true only under
+    them, so every output shows them beside its verdict."""
+    return list(dict.fromkeys(h.latex for h in step.hypotheses
+                              if not h.throughout and not h.above))
 
 
 def result_dict(result):

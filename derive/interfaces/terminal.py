@@ -155,6 +155,9 @@ def render_step(step, style, columns=None, reading=False):
     if as_expected:
         info += f", {status} as the file expects"
     lines += _wrapped(info, columns)            # wrapped: "as the file expects" must show
+    if step.get("hypotheses"):
+        lines += _wrapped("under: " + "; ".join(printable(h) for h in step["hypotheses"]),
+                          columns)
     if reading and step.get("reading"):
         lines += _wrapped(f"read as: {step['reading']}", columns)
     if step.get("justification"):
