@@ -2008,6 +2008,38 @@ def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header
     assert last.location.line == len(rows) + header.count("\n")
 
 
+@pytest.mark.parametrize("define, uses", [
+    (r"g = a + \text{constant}", r"g + 1 = a + 2"),
+    (r"g(x) = x^2 + \text{const}", r"g(b) = b^2"),
+    (r"g = \wibble(a)", r"\log g = 0"),
+    (r"g_i = a^i \wibble", r"g_2 = a^2"),
+])
+def test_a_define_whose_body_is_refused_is_an_error_there_and_the_file_goes_on(define, uses):
+    """`% derive: define g = …` with a body derive refuses stopped the whole file; it is an
+    unread definition at its place (an error, no step of a chain), a row using g is an error
+    naming that line — never g an unknown — and every other row is checked as usual: a false
+    one refuted."""
+    header = f"% derive: real a, b, x\n% derive: define {define}\n"
+    text = display(header, uses, "(a+b)^2 = a^2 + 2ab + b^2", "(a+b)^2 = a^2 + ab + b^2")
+    found = steps(text)
+    assert found[0].unread and found[0].location.line == 2
+    assert f"definition at line 2 {UNREAD}" in found[1].message and found[1].kind == "unreadable"
+    assert verdicts(text)[2:] == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header", [
+    "% derive: real a\n% derive: define \\wibble = a\n",          # its head is not read
+    "% derive: real a, g\n% derive: define g = a + \\text{constant}\n",   # g is declared
+    "% derive: real a\n% derive: define g = a\n% derive: define g = \\wibble\n",  # 2nd meaning
+])
+def test_a_define_refused_otherwise_still_stops_the_file(header):
+    """Only a define whose head names a new name and whose body is refused is read as an
+    unread definition: a refused head, a declared name or a second meaning would leave the
+    rows below reading the name otherwise, so the file stops there."""
+    with pytest.raises(InputError):
+        steps(display(header, "a = a"))
+
+
 OPERATOR_ROWS = {
     "KL": ("% derive: variable x\n% derive: density p, q\n"
            "% derive: distribution P with density p\n% derive: distribution Q with density q\n",

@@ -4,7 +4,9 @@ A front-end (a `.tex` file, a YAML file, a document) finds directives and rows o
 math in its text, in file order, and feeds them here; the builder keeps the file's scope,
 reads each row, assembles chains and collects the derivation. A row derive cannot read
 becomes an unreadable step with its error, and the rest is still read; a directive that
-cannot be read stops the file (what follows would mean something else).
+cannot be read stops the file (what follows would mean something else) — except a `define`
+whose head is read and whose body is refused: an unread definition at its place, the name
+without a meaning from there on (`Builder._unread_define`), as a row defining it would be.
 """
 
 from __future__ import annotations
@@ -139,6 +141,10 @@ class Builder:
         except Restated as stated:        # define f_X(x) = … of a declared f: checked
             self.chains.end_chain()
             self.chains.add(stated.parts)
+            changes = True
+        except InputError as error:
+            if keyword != "define" or not self._unread_define(body, offset, error):
+                raise
             changes = True
         if changes:
             self.chains.end_chain(resumable=keyword == "assume" and not within)
@@ -772,6 +778,23 @@ class Builder:
             self.reader.restated_density(text, offset)
         if key is not None:
             self.scope.unread[key] = at
+
+    def _unread_define(self, body, offset, error):
+        """`% derive: define g = a + \\text{constant}`: a define whose head names a new
+        name and whose body derive refuses (the error after its `=` or definition sign) is
+        an unread definition at its place, and g is `unread` from here on — a row using it
+        is an error naming this line, the other rows are checked as usual. Returns whether
+        it was one; any other refused define (its head, a second meaning, a declared name)
+        still stops the file, since the rows below would read the name otherwise."""
+        relation = first_relation(body)
+        key = self.reader.would_define(body, offset)
+        if key is None or relation is None or error.line is None or \
+                (error.line, error.column or 1) < self.source.position(offset + relation):
+            return False
+        self.chains.end_chain()
+        self.chains.unreadable(error, offset, body, defining=True)
+        self.scope.unread[key] = offset
+        return True
 
     def _plain_definition(self, text, offset, error):
         """Whether an unread row plainly defines a name (`Reader.plainly_defines`), its
