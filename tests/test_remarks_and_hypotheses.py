@@ -1251,6 +1251,47 @@ def test_a_definition_under_a_condition_is_refused(row):
     assert step.kind == "unreadable" and "a definition under a condition" in step.message
 
 
+POISSON = ("% derive: discrete x\n% derive: positive \\mu\n"
+           "% derive: density f = \\mathrm{Poisson}(\\mu) over x\n% derive: depends f on \\mu\n")
+PMF = r"f(x|\mu) = \exp(-\mu) \mu^x/x!"
+
+
+@pytest.mark.parametrize("text, head", [
+    (display(POISSON, PMF, r"\implies l(x|\mu) = \ln{f(x|\mu)}"), r"l(x|\mu)"),
+    (display(POISSON, PMF, r"\therefore l (x|\mu) = \ln f(x|\mu) = -\mu + x \ln \mu - \ln x!"),
+     r"l(x|\mu)"),
+    (display(POISSON, PMF, r"\Rightarrow \ell(\mu) = \log f(x|\mu)"), r"\ell(\mu)"),
+    (display(POISSON, r"\begin{aligned} " + PMF.replace("=", "&=") +
+             r" \\ \Longrightarrow L(\mu \mid x) &= \log f(x|\mu) \end{aligned}"),
+     r"L(\mu|x)"),
+])
+def test_a_name_defined_after_implies_is_refused_naming_the_define_to_write(text, head):
+    r"""`f(x|\mu) = … \\ \implies l(x|\mu) = \ln f(x|\mu)` (s24a, the Poisson score): a
+    definition under the row above as its premise is an error at the row that names the
+    head and the define directive to write — never l read as a letter times a bracket, and
+    a later use of l is an error, not an unknown."""
+    found = steps(text + "$$ l(2|\\mu) = 3 $$\n" if head.startswith("l") else text)
+    refused = next(s for s in found if "a definition under a condition" in s.message)
+    assert refused.kind == "unreadable" and refused.lhs is None
+    assert f"% derive: define {head} = …" in refused.message
+    if head.startswith("l"):
+        assert "could not be read" in found[-1].message
+
+
+@pytest.mark.parametrize("chain, expected", [
+    (r"\implies l(x|\mu) = \ln{f(x|\mu)}", "verified"),
+    (r"\implies l(x|\mu) = \ln{f(x|\mu)} + 1", "not verified"),
+    (r"\implies l(x|\mu) = 2\ln{f(x|\mu)}", "not verified"),
+])
+def test_a_defined_name_restated_after_implies_is_checked(chain, expected):
+    r"""With `% derive: define l(x|\mu) = \ln f(x|\mu)` the file says what l is: the row led
+    by `\implies` restates it, a claim checked under the premise (a false one never
+    verified)."""
+    header = POISSON + "% derive: define l(x|\\mu) = \\ln f(x|\\mu)\n"
+    last = verdicts(display(header, PMF, chain))[-1]
+    assert last == expected if expected == "verified" else last != "verified"
+
+
 @pytest.mark.parametrize("rows", [
     [r"a^2 \equiv N, \quad \text{if } a > 0", "N = a^3", "N = a^3"],
     [r"a + \foo{a} \equiv F", "F = a^3", "F = a^3"],

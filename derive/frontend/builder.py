@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
-from derive.frontend.chains import CONDITIONED_DEFINITION, UNREAD_LABEL, ChainBuilder
+from derive.frontend.chains import UNREAD_LABEL, ChainBuilder, conditioned_definition
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
@@ -635,7 +635,7 @@ class Builder:
         `X := F(q, \\theta)` at the row's offsets), read after the row with the reader's
         state about that row kept. A label that cannot be read, names neither a new quantity
         nor one derive reads (`UNREAD_LABEL`), or defines one under the row's conditions
-        (`CONDITIONED_DEFINITION`) makes the row an error (it names a quantity: never set
+        (`conditioned_definition`) makes the row an error (it names a quantity: never set
         aside)."""
         reader = self.reader
         kept = (reader.hypotheses, reader.hence, reader.premised, reader.restating,
@@ -647,7 +647,8 @@ class Builder:
              reader.vector_row) = kept
         for _, named in found:
             if named.relation is DEFINE and named.head is not None and conditioned:
-                raise self.source.error(CONDITIONED_DEFINITION, named.start)
+                raise self.source.error(conditioned_definition(named.head.label or named.head.key),
+                                        named.start)
             if not (named.relation is DEFINE and named.head is not None or
                     named.relation is RESTATES):
                 key = reader.would_define(f"{named.latex} = 0", named.start)
