@@ -3733,3 +3733,34 @@ def test_a_stacked_label_that_may_change_or_negate_the_relation_is_refused(label
     assert verdicts(display("% derive: real a, b\n",
                             rf"(a + b)^2 \stackrel{{{label}}}{{=}} a^2 + 2ab + b^2")) == ["error"]
 
+
+
+
+def _real_aligned(*rows):
+    return "% derive: real a, b\n$$\n\\begin{align*}\n" + " \\\\\n".join(rows) + \
+        "\n\\end{align*}\n$$\n"
+
+
+@pytest.mark.parametrize("reason", [r"&\quad \because (a+b)^2 = (a+b)(a+b)",
+                                    r"& \because \text{expanding}",
+                                    r"&\qquad \because a, b \text{ real}"])
+@pytest.mark.parametrize("rhs, expected", [("a^2 + 2ab + b^2", "verified"),
+                                           ("a^2 + ab + b^2", "not verified")])
+def test_a_because_row_of_its_own_is_the_reason_of_the_row_above(reason, rhs, expected):
+    r"""`&= (p e^{\theta} + q)^n \\ &\quad \because (a+b)^n = \sum_x …` (s23a): the `\because`
+    row is the row above's reason, as if written after a `\quad` on it — never a formula
+    that ends too early, which cut the row above short. A false row above is never
+    verified (refuted, or undecided when the reason is math that may exclude instances)."""
+    found = verdicts(_real_aligned(f"(a+b)^2 &= {rhs}", reason))
+    assert len(found) == 1
+    assert found[0] == expected if expected == "verified" else found[0] != "verified"
+
+
+@pytest.mark.parametrize("text", [_real_aligned(r"\because a > 0", "a^2 &> 0"),
+                                  "% derive: real a\n$$ \\because a > 0 $$\n$$ a^2 > 0 $$\n"])
+def test_a_because_row_with_no_row_above_is_an_error_and_the_row_below_refutes_nothing(text):
+    """`\\because a > 0` opening a display was blanked away silently, and `a^2 > 0` below
+    it — true under the reason — was refuted at a = 0."""
+    found = steps(text)
+    assert found[0].kind == "unreadable" and "\\because is read as the reason" in found[0].message
+    assert verdicts(text)[-1] != "refuted"

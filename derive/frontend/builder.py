@@ -21,6 +21,7 @@ from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
+                                    reason_row,
                                     indent, lead_blanked, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
                                                bounds_in_reason, may_head)
@@ -58,6 +59,12 @@ HEADING_APART = ("a heading on a line of its own above it, with prose or a decla
 # (`annotations.may_head`: `&\text{Suppose } t = 1: \\`)
 UNREAD_HEADING = ("the line above it, which derive could not read, may state its condition "
                   "(it ends with ':' or a stop, or its words are no label)")
+
+
+LONE_REASON = ("a row led by \\because is read as the reason of the row above it in its "
+               "display, and here there is none: derive does not take it as a hypothesis of "
+               "the row below — write a hypothesis beside that row, \\quad (a > 0), or the "
+               "reason after the row it supports")
 
 
 class _Heading(NamedTuple):
@@ -322,6 +329,9 @@ class Builder:
                 "it after \\\\ there)", offset + at), offset + at, text)
             self._withdraw_cut_definition(offset + at)
             return
+        if reason_row(text):             # `\because a > 0` with no row above to give it to
+            self._lone_reason(text, offset)
+            return
         unread_cases = _CASES.search(text)
         if unread_cases is not None:
             # cases the layout did not make one claim of (after a factor, `-\\alpha
@@ -455,6 +465,15 @@ class Builder:
         self._heading = _Heading(above.hence or annotated.hence, above.conditions + [
             (offset + at, condition) for at, condition in annotated.hypotheses], above.unread)
         return True
+
+    def _lone_reason(self, text, offset):
+        """A row led by `\\because` that no row above it in its display takes as its reason
+        (`layout.reason_row`: the first row, `$$ \\because a > 0 $$`): an error at it — never
+        set aside, since the line below may rest on it — and that line is checked without
+        it, a counterexample refuting nothing (as below a heading derive could not read)."""
+        at = offset + indent(text)
+        self.chains.unreadable(self.source.error(LONE_REASON, at), at, text)
+        self._heading = _Heading(False, [], LONE_REASON)
 
     def _restates_declarations(self, reason, at):
         """Whether a reason beside a row only bounds declared names as their declarations
@@ -786,7 +805,11 @@ class Builder:
         an unread definition at its place, and g is `unread` from here on — a row using it
         is an error naming this line, the other rows are checked as usual. Returns whether
         it was one; any other refused define (its head, a second meaning, a declared name)
-        still stops the file, since the rows below would read the name otherwise."""
+        still stops the file, since the rows below would read the name otherwise, and so
+        does one that spent the file's expansion allowance (`scope.MAX_EXPANSION`: nothing
+        below could be read within it)."""
+        if self.scope.allowance.left < 0:
+            return False
         relation = first_relation(body)
         key = self.reader.would_define(body, offset)
         if key is None or relation is None or error.line is None or \
