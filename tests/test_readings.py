@@ -11,7 +11,7 @@ import pytest
 from derive.frontend.tex_file import load_tex
 from derive.frontend.errors import InputError
 import support
-from probability_support import display, readings, steps, verdicts
+from probability_support import display, first_refusal, readings, steps, verdicts
 
 HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n"
 
@@ -3465,19 +3465,8 @@ def test_a_define_reading_plain_log_is_an_error_whatever_the_order(text):
     declared above made the define an error: one file, two meanings by order. Both orders
     are now the same error at the word — the file stopped there, or (the body refused as
     it is read) an unread definition at the word, whose uses are errors."""
-    column, message = _first_refusal(text)
+    _, column, message = first_refusal(text)
     assert column == 25 and "plain letters" in message
-
-
-def _first_refusal(text):
-    """(column, message) of the error that stops the file, or else of its first unread
-    definition (a define whose body is refused: the file goes on without the name)."""
-    try:
-        found = load_tex("r.tex", text).steps
-    except InputError as caught:
-        return caught.column, str(caught)
-    unread = next(s for s in found if s.unread)
-    return unread.location.column, unread.message
 
 
 def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere():
