@@ -27,6 +27,19 @@ def verdicts(text, budget=20.0):
     return out
 
 
+def first_refusal(text):
+    """(line, column, message) of the error that stops the file, or else of its first
+    unread definition (a define whose body is refused: the file goes on without the name,
+    its uses errors)."""
+    from derive.frontend.errors import InputError
+    try:
+        found = steps(text)
+    except InputError as caught:
+        return caught.line, caught.column, str(caught)
+    unread = next(s for s in found if s.unread)
+    return unread.location.line, unread.location.column, unread.message
+
+
 def display(header, *rows):
     """A file: directive lines, then each row as its own display."""
     return header + "".join(f"$$ {row} $$\n" for row in rows)
