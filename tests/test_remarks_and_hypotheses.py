@@ -3739,6 +3739,7 @@ def test_a_stacked_label_that_may_change_or_negate_the_relation_is_refused(label
     (r"a + b &= b + a && (\text{Jensen's inequality})", "Jensen's inequality"),
     (r"a + b = b + a \quad \text{(commute)}", "commute"),
     (r"a + b = b + a \quad \text{because } a, b \text{ are numbers}", "because a, b are numbers"),
+    (r"a + b = b + a \quad \text{(Smith \& Jones,\ p.\,3)}", "Smith & Jones, p. 3"),
     (r"a + b = b + a", ""),
     (r"a + b = b + a \quad (a > 0)", ""),            # a hypothesis, not a remark
 ])

@@ -1584,16 +1584,19 @@ def _opening(text, at):
     return -1
 
 
+_ESCAPED = re.compile(r"\\([&%$#_])")      # `\text{a \& b}`: the character itself
 _WORD_WRAPPER = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox|mathrm|textup|emph)\s*\{")
 
 
 def shown_remark(remarks):
     """The words of a row's remarks (`Annotated.remarks`) as its justification is shown in
-    reports: `\\text{…}` unwrapped, one pair of outer parentheses and a leading "by"
-    dropped (a report prints "by …"), remarks joined by "; " — text for display only."""
+    reports: `\\text{…}` unwrapped, escaped characters and spacing as printed, one pair of
+    outer parentheses and a leading "by" dropped (a report prints "by …"), remarks joined
+    by "; " — text for display only."""
     shown = []
     for _, latex in remarks:
-        words = " ".join(_WORD_WRAPPER.sub("", latex).replace("{", "").replace("}", "").split())
+        words = _ESCAPED.sub(r"\1", _WORD_WRAPPER.sub("", latex).replace("{", "").replace("}", ""))
+        words = " ".join(_SPACING.sub(" ", words).split())
         if words.startswith("(") and words.endswith(")"):
             words = words[1:-1].strip()
         words = re.sub(r"^(?:by|By)\s+", "", words)
