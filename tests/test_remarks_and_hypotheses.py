@@ -3780,3 +3780,15 @@ def test_a_because_row_with_no_row_above_is_an_error_and_the_row_below_refutes_n
     found = steps(text)
     assert found[0].kind == "unreadable" and "\\because is read as the reason" in found[0].message
     assert verdicts(text)[-1] != "refuted"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sqrt{x^2} = x \quad (\text{for } x > 0)", "verified"),
+    (r"\sqrt{x^2} = x \quad (\text{if } x \ge 0)", "verified"),
+    (r"\sqrt{x^2} = -x \quad (\text{for } x > 0)", "refuted"),
+    (r"\sqrt{x^2} = x \quad (\text{Jensen})", "refuted"),        # a remark: no condition
+])
+def test_a_condition_in_words_may_stand_in_parentheses(row, expected):
+    """`\\quad (\\text{for } x > 0)` is the condition `\\quad \\text{for } x > 0` in
+    parentheses: it was refused as the unknown `\\text{for }` (atkT round 37)."""
+    assert verdicts(display("% derive: real x\n", row)) == [expected]

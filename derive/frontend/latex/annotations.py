@@ -679,6 +679,13 @@ def _side(piece):
         return ("reason" if _may_assume(words) else "remark"), stripped, lead
     if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
         inner = stripped[1:-1]
+        opened = inner.lstrip()
+        worded = _TEXT.match(opened) or _WORD.match(opened)
+        if worded is not None and _CONDITION.match(
+                opened[worded.end():_closing(opened, worded.end() - 1)]):
+            # `(\text{for } x > 0)`: the condition in words, as without the parentheses
+            kind, found, at = _side(inner)
+            return kind, found, lead + 1 + at
         if _DEFINITION_HEAD.match(inner):
             return "definition", inner, lead + 1
         if _TAG.match(inner) or not _without_text(inner).strip():
