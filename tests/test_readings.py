@@ -2008,6 +2008,38 @@ def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header
     assert last.location.line == len(rows) + header.count("\n")
 
 
+@pytest.mark.parametrize("define, uses", [
+    (r"g = a + \text{constant}", r"g + 1 = a + 2"),
+    (r"g(x) = x^2 + \text{const}", r"g(b) = b^2"),
+    (r"g = \wibble(a)", r"\log g = 0"),
+    (r"g_i = a^i \wibble", r"g_2 = a^2"),
+])
+def test_a_define_whose_body_is_refused_is_an_error_there_and_the_file_goes_on(define, uses):
+    """`% derive: define g = …` with a body derive refuses stopped the whole file; it is an
+    unread definition at its place (an error, no step of a chain), a row using g is an error
+    naming that line — never g an unknown — and every other row is checked as usual: a false
+    one refuted."""
+    header = f"% derive: real a, b, x\n% derive: define {define}\n"
+    text = display(header, uses, "(a+b)^2 = a^2 + 2ab + b^2", "(a+b)^2 = a^2 + ab + b^2")
+    found = steps(text)
+    assert found[0].unread and found[0].location.line == 2
+    assert f"definition at line 2 {UNREAD}" in found[1].message and found[1].kind == "unreadable"
+    assert verdicts(text)[2:] == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header", [
+    "% derive: real a\n% derive: define \\wibble = a\n",          # its head is not read
+    "% derive: real a, g\n% derive: define g = a + \\text{constant}\n",   # g is declared
+    "% derive: real a\n% derive: define g = a\n% derive: define g = \\wibble\n",  # 2nd meaning
+])
+def test_a_define_refused_otherwise_still_stops_the_file(header):
+    """Only a define whose head names a new name and whose body is refused is read as an
+    unread definition: a refused head, a declared name or a second meaning would leave the
+    rows below reading the name otherwise, so the file stops there."""
+    with pytest.raises(InputError):
+        steps(display(header, "a = a"))
+
+
 OPERATOR_ROWS = {
     "KL": ("% derive: variable x\n% derive: density p, q\n"
            "% derive: distribution P with density p\n% derive: distribution Q with density q\n",
@@ -2151,13 +2183,14 @@ def test_a_parameter_named_as_a_symbol_a_law_in_the_body_uses_is_applied_only_th
 
 def test_a_define_binding_a_letter_another_definition_uses_is_refused():
     """Through another definition written with the file's y (c = y^2), h(y) = c + y would
-    keep the file's y in c: the define itself is refused (atkF/12), never read at 0."""
-    from derive.frontend.errors import InputError
+    keep the file's y in c: the define itself is refused (atkF/12), never read at 0 — an
+    unread definition at its place, and the row using h an error naming it."""
     text = ("% derive: real y\n% derive: define c = y^2\n% derive: define h(y) = c + y\n"
             "$$ h(0) = y^2 $$\n")
-    with pytest.raises(InputError) as caught:
-        steps(text)
-    assert "c is defined with the file's y, and y is bound here" in caught.value.message
+    refused, use = steps(text)
+    assert refused.unread and "c is defined with the file's y, and y is bound here" in \
+        refused.message
+    assert use.kind == "unreadable" and f"definition at line 3 {UNREAD}" in use.message
 
 
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
@@ -3430,10 +3463,21 @@ def test_a_define_reading_plain_log_is_an_error_whatever_the_order(text):
     """Round 12 F4: a `define` that read plain `log` as \\log stayed the function when a
     letter of it became a name below (rows were withdrawn, directives not), while a letter
     declared above made the define an error: one file, two meanings by order. Both orders
-    are now the same error at the word."""
-    with pytest.raises(InputError) as caught:
-        load_tex("r.tex", text)
-    assert caught.value.column == 25 and "plain letters" in str(caught.value)
+    are now the same error at the word — the file stopped there, or (the body refused as
+    it is read) an unread definition at the word, whose uses are errors."""
+    column, message = _first_refusal(text)
+    assert column == 25 and "plain letters" in message
+
+
+def _first_refusal(text):
+    """(column, message) of the error that stops the file, or else of its first unread
+    definition (a define whose body is refused: the file goes on without the name)."""
+    try:
+        found = load_tex("r.tex", text).steps
+    except InputError as caught:
+        return caught.column, str(caught)
+    unread = next(s for s in found if s.unread)
+    return unread.location.column, unread.message
 
 
 def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere():
@@ -5342,9 +5386,11 @@ def test_plain_log_and_backslash_log_share_one_rule(word):
 # `p(x\mid z_k = 1)` inside a sum read p's arguments on one path: of a p the file never
 # declared, the bar is refused as a conditional of no declared law, the same in both.
 def test_a_bar_in_an_undeclared_functions_arguments_is_refused_in_a_define():
-    with pytest.raises(InputError, match="between a function's arguments is a conditional"):
-        steps(display("% derive: variable x\n% derive: define \\gamma(a) = p(a = 1\\mid x)\n",
-                      "\\gamma(1) = 1"))
+    found = steps(display("% derive: variable x\n% derive: define \\gamma(a) = p(a = 1\\mid x)\n",
+                          "\\gamma(1) = 1"))
+    assert found[0].unread and "between a function's arguments is a conditional" in \
+        found[0].message
+    assert "definition at line 2 could not be read" in found[1].message
 
 
 @pytest.mark.parametrize("header, row", [

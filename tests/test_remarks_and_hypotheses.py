@@ -1251,6 +1251,47 @@ def test_a_definition_under_a_condition_is_refused(row):
     assert step.kind == "unreadable" and "a definition under a condition" in step.message
 
 
+POISSON = ("% derive: discrete x\n% derive: positive \\mu\n"
+           "% derive: density f = \\mathrm{Poisson}(\\mu) over x\n% derive: depends f on \\mu\n")
+PMF = r"f(x|\mu) = \exp(-\mu) \mu^x/x!"
+
+
+@pytest.mark.parametrize("text, head", [
+    (display(POISSON, PMF, r"\implies l(x|\mu) = \ln{f(x|\mu)}"), r"l(x|\mu)"),
+    (display(POISSON, PMF, r"\therefore l (x|\mu) = \ln f(x|\mu) = -\mu + x \ln \mu - \ln x!"),
+     r"l(x|\mu)"),
+    (display(POISSON, PMF, r"\Rightarrow \ell(\mu) = \log f(x|\mu)"), r"\ell(\mu)"),
+    (display(POISSON, r"\begin{aligned} " + PMF.replace("=", "&=") +
+             r" \\ \Longrightarrow L(\mu \mid x) &= \log f(x|\mu) \end{aligned}"),
+     r"L(\mu|x)"),
+])
+def test_a_name_defined_after_implies_is_refused_naming_the_define_to_write(text, head):
+    r"""`f(x|\mu) = … \\ \implies l(x|\mu) = \ln f(x|\mu)` (s24a, the Poisson score): a
+    definition under the row above as its premise is an error at the row that names the
+    head and the define directive to write — never l read as a letter times a bracket, and
+    a later use of l is an error, not an unknown."""
+    found = steps(text + "$$ l(2|\\mu) = 3 $$\n" if head.startswith("l") else text)
+    refused = next(s for s in found if "a definition under a condition" in s.message)
+    assert refused.kind == "unreadable" and refused.lhs is None
+    assert f"% derive: define {head} = …" in refused.message
+    if head.startswith("l"):
+        assert "could not be read" in found[-1].message
+
+
+@pytest.mark.parametrize("chain, expected", [
+    (r"\implies l(x|\mu) = \ln{f(x|\mu)}", "verified"),
+    (r"\implies l(x|\mu) = \ln{f(x|\mu)} + 1", "not verified"),
+    (r"\implies l(x|\mu) = 2\ln{f(x|\mu)}", "not verified"),
+])
+def test_a_defined_name_restated_after_implies_is_checked(chain, expected):
+    r"""With `% derive: define l(x|\mu) = \ln f(x|\mu)` the file says what l is: the row led
+    by `\implies` restates it, a claim checked under the premise (a false one never
+    verified)."""
+    header = POISSON + "% derive: define l(x|\\mu) = \\ln f(x|\\mu)\n"
+    last = verdicts(display(header, PMF, chain))[-1]
+    assert last == expected if expected == "verified" else last != "verified"
+
+
 @pytest.mark.parametrize("rows", [
     [r"a^2 \equiv N, \quad \text{if } a > 0", "N = a^3", "N = a^3"],
     [r"a + \foo{a} \equiv F", "F = a^3", "F = a^3"],
@@ -3709,3 +3750,33 @@ def test_a_remark_set_aside_is_shown_as_the_steps_justification(row, shown):
     (step,) = steps(display("% derive: real a, b\n", row))
     assert step.justification == shown
     assert step.reading.endswith("a + b = b + a")
+
+
+def _real_aligned(*rows):
+    return "% derive: real a, b\n$$\n\\begin{align*}\n" + " \\\\\n".join(rows) + \
+        "\n\\end{align*}\n$$\n"
+
+
+@pytest.mark.parametrize("reason", [r"&\quad \because (a+b)^2 = (a+b)(a+b)",
+                                    r"& \because \text{expanding}",
+                                    r"&\qquad \because a, b \text{ real}"])
+@pytest.mark.parametrize("rhs, expected", [("a^2 + 2ab + b^2", "verified"),
+                                           ("a^2 + ab + b^2", "not verified")])
+def test_a_because_row_of_its_own_is_the_reason_of_the_row_above(reason, rhs, expected):
+    r"""`&= (p e^{\theta} + q)^n \\ &\quad \because (a+b)^n = \sum_x …` (s23a): the `\because`
+    row is the row above's reason, as if written after a `\quad` on it — never a formula
+    that ends too early, which cut the row above short. A false row above is never
+    verified (refuted, or undecided when the reason is math that may exclude instances)."""
+    found = verdicts(_real_aligned(f"(a+b)^2 &= {rhs}", reason))
+    assert len(found) == 1
+    assert found[0] == expected if expected == "verified" else found[0] != "verified"
+
+
+@pytest.mark.parametrize("text", [_real_aligned(r"\because a > 0", "a^2 &> 0"),
+                                  "% derive: real a\n$$ \\because a > 0 $$\n$$ a^2 > 0 $$\n"])
+def test_a_because_row_with_no_row_above_is_an_error_and_the_row_below_refutes_nothing(text):
+    """`\\because a > 0` opening a display was blanked away silently, and `a^2 > 0` below
+    it — true under the reason — was refuted at a = 0."""
+    found = steps(text)
+    assert found[0].kind == "unreadable" and "\\because is read as the reason" in found[0].message
+    assert verdicts(text)[-1] != "refuted"

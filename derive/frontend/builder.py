@@ -4,7 +4,9 @@ A front-end (a `.tex` file, a YAML file, a document) finds directives and rows o
 math in its text, in file order, and feeds them here; the builder keeps the file's scope,
 reads each row, assembles chains and collects the derivation. A row derive cannot read
 becomes an unreadable step with its error, and the rest is still read; a directive that
-cannot be read stops the file (what follows would mean something else).
+cannot be read stops the file (what follows would mean something else) — except a `define`
+whose head is read and whose body is refused: an unread definition at its place, the name
+without a meaning from there on (`Builder._unread_define`), as a row defining it would be.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
-from derive.frontend.chains import CONDITIONED_DEFINITION, UNREAD_LABEL, ChainBuilder
+from derive.frontend.chains import UNREAD_LABEL, ChainBuilder, conditioned_definition
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
+                                    reason_row,
                                     indent, lead_blanked, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
                                                bounds_in_reason, may_head, shown_remark)
@@ -56,6 +59,12 @@ HEADING_APART = ("a heading on a line of its own above it, with prose or a decla
 # (`annotations.may_head`: `&\text{Suppose } t = 1: \\`)
 UNREAD_HEADING = ("the line above it, which derive could not read, may state its condition "
                   "(it ends with ':' or a stop, or its words are no label)")
+
+
+LONE_REASON = ("a row led by \\because is read as the reason of the row above it in its "
+               "display, and here there is none: derive does not take it as a hypothesis of "
+               "the row below — write a hypothesis beside that row, \\quad (a > 0), or the "
+               "reason after the row it supports")
 
 
 class _Heading(NamedTuple):
@@ -139,6 +148,10 @@ class Builder:
         except Restated as stated:        # define f_X(x) = … of a declared f: checked
             self.chains.end_chain()
             self.chains.add(stated.parts)
+            changes = True
+        except InputError as error:
+            if keyword != "define" or not self._unread_define(body, offset, error):
+                raise
             changes = True
         if changes:
             self.chains.end_chain(resumable=keyword == "assume" and not within)
@@ -322,6 +335,9 @@ class Builder:
                 "it after \\\\ there)", offset + at), offset + at, text)
             self._withdraw_cut_definition(offset + at)
             return
+        if reason_row(text):             # `\because a > 0` with no row above to give it to
+            self._lone_reason(text, offset)
+            return
         unread_cases = _CASES.search(text)
         if unread_cases is not None:
             # cases the layout did not make one claim of (after a factor, `-\\alpha
@@ -457,6 +473,15 @@ class Builder:
         self._heading = _Heading(above.hence or annotated.hence, above.conditions + [
             (offset + at, condition) for at, condition in annotated.hypotheses], above.unread)
         return True
+
+    def _lone_reason(self, text, offset):
+        """A row led by `\\because` that no row above it in its display takes as its reason
+        (`layout.reason_row`: the first row, `$$ \\because a > 0 $$`): an error at it — never
+        set aside, since the line below may rest on it — and that line is checked without
+        it, a counterexample refuting nothing (as below a heading derive could not read)."""
+        at = offset + indent(text)
+        self.chains.unreadable(self.source.error(LONE_REASON, at), at, text)
+        self._heading = _Heading(False, [], LONE_REASON)
 
     def _restates_declarations(self, reason, at):
         """Whether a reason beside a row only bounds declared names as their declarations
@@ -640,7 +665,7 @@ class Builder:
         `X := F(q, \\theta)` at the row's offsets), read after the row with the reader's
         state about that row kept. A label that cannot be read, names neither a new quantity
         nor one derive reads (`UNREAD_LABEL`), or defines one under the row's conditions
-        (`CONDITIONED_DEFINITION`) makes the row an error (it names a quantity: never set
+        (`conditioned_definition`) makes the row an error (it names a quantity: never set
         aside)."""
         reader = self.reader
         kept = (reader.hypotheses, reader.hence, reader.premised, reader.restating,
@@ -652,7 +677,8 @@ class Builder:
              reader.vector_row) = kept
         for _, named in found:
             if named.relation is DEFINE and named.head is not None and conditioned:
-                raise self.source.error(CONDITIONED_DEFINITION, named.start)
+                raise self.source.error(conditioned_definition(named.head.label or named.head.key),
+                                        named.start)
             if not (named.relation is DEFINE and named.head is not None or
                     named.relation is RESTATES):
                 key = reader.would_define(f"{named.latex} = 0", named.start)
@@ -783,6 +809,27 @@ class Builder:
             self.reader.restated_density(text, offset)
         if key is not None:
             self.scope.unread[key] = at
+
+    def _unread_define(self, body, offset, error):
+        """`% derive: define g = a + \\text{constant}`: a define whose head names a new
+        name and whose body derive refuses (the error after its `=` or definition sign) is
+        an unread definition at its place, and g is `unread` from here on — a row using it
+        is an error naming this line, the other rows are checked as usual. Returns whether
+        it was one; any other refused define (its head, a second meaning, a declared name)
+        still stops the file, since the rows below would read the name otherwise, and so
+        does one that spent the file's expansion allowance (`scope.MAX_EXPANSION`: nothing
+        below could be read within it)."""
+        if self.scope.allowance.left < 0:
+            return False
+        relation = first_relation(body)
+        key = self.reader.would_define(body, offset)
+        if key is None or relation is None or error.line is None or \
+                (error.line, error.column or 1) < self.source.position(offset + relation):
+            return False
+        self.chains.end_chain()
+        self.chains.unreadable(error, offset, body, defining=True)
+        self.scope.unread[key] = offset
+        return True
 
     def _plain_definition(self, text, offset, error):
         """Whether an unread row plainly defines a name (`Reader.plainly_defines`), its

@@ -54,9 +54,25 @@ from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
 
-CONDITIONED_DEFINITION = ("a definition under a condition is not read: the name would mean "
-                          "nothing where the condition fails — define it plainly, and state "
-                          "the condition on the rows that use it")
+CONDITIONED_DEFINITION = "a definition under a condition is not read"
+
+
+def conditioned_definition(written=None, hence=False):
+    """Why a row naming a new quantity (`written`: its head as written, `l(x|\\mu)`) under
+    the author's conditions is refused (`CONDITIONED_DEFINITION` first): the name would
+    mean nothing where they fail. `hence`: the row is led by `\\implies` (`\\therefore`,
+    …), so its condition is the row above — the way out is a define directive, which the
+    row then restates under that premise (checked), never the name read as a product."""
+    name = "the name" if written is None else written
+    if hence:
+        return (f"{CONDITIONED_DEFINITION}: {name} follows from the row above, its premise, "
+                "and would mean nothing where that fails (nor is it read as a letter times a "
+                f"bracket) — define it with `% derive: define {name} = …` above: this row "
+                "then restates it, checked under the premise")
+    return (f"{CONDITIONED_DEFINITION}: {name} would mean nothing where the condition fails "
+            "— define it plainly, and state the condition on the rows that use it")
+
+
 # `p_t = \begin{cases} \hat y & \text{if } y = 1 \\ 1 - \hat y & \text{otherwise}
 # \end{cases}`: each case would define the name under its condition; derive has no value by
 # cases to give it, even when the cases cover every value
@@ -191,7 +207,7 @@ class ChainBuilder:
                                             first.start)
                 solved = self._solution(first.head, parts[0], premise) if conditioned else None
                 if solved is None:
-                    self._unconditioned(conditioned, first.head.key, first.start)
+                    self._unconditioned(conditioned, first.head, first.start, hence)
                 head_latex = first.latex
                 first = self._define(first, parts.pop(0), justification)
                 if solved is not None:
@@ -677,16 +693,18 @@ class ChainBuilder:
             raise self.source.error(why, start)
         return agrees
 
-    def _unconditioned(self, conditioned, key, start):
+    def _unconditioned(self, conditioned, head, start, hence=False):
+        """A row naming `head` under conditions: refused (`conditioned_definition`), and
+        the name `unread` from here on — its later uses are errors, never a new name."""
         if conditioned:
-            self.scope.unread[key] = start       # its later uses are errors, never a new name
-            raise self.source.error(CONDITIONED_DEFINITION, start)
+            self.scope.unread[head.key] = start
+            raise self.source.error(conditioned_definition(head.label or head.key, hence), start)
 
     def _name_right(self, part, justification):
         """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:
         NAME is defined as the side before it (a definition step), and the chain goes on
         from NAME."""
-        self._unconditioned(self._conditioned, part.head.key, part.start)
+        self._unconditioned(self._conditioned, part.head, part.start)
         value, head = self._last, part.head
         agrees = head.form is not None and self._form_agrees(head, value.term, part.start)
         info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")

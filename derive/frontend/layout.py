@@ -130,7 +130,8 @@ def rows(display):
         follows = joinable and _row_break(before)
         under = follows and _aligned_below(found[-1], row)
         at = continuation(row.text, under)
-        goes_on = follows and (at is not None or multline or _goes_on(found[-1], row))
+        goes_on = follows and (at is not None or multline or _goes_on(found[-1], row) or
+                               reason_row(row.text))
         if goes_on or follows and _starts_with_relation(row.text):
             split.pop(len(found) - 1, None)          # the cases row goes on: not split
         if goes_on:
@@ -658,6 +659,15 @@ def _goes_on(above, row):
     expression, so `row` is the rest of it (a row starting with the same relation states it
     once instead, `_without_repeated_relations`)."""
     return ends_open(above.text) and not _starts_with_relation(row.text)
+
+
+def reason_row(text):
+    """Whether a row is led by `\\because` (`&\\quad \\because (a+b)^n = \\sum_x …`, s23a):
+    the reason of the row above on a line of its own — joined to that row as after a
+    `\\quad`, so it is read as a `\\because` at the end of a row is: words set aside, math a
+    reason derive does not read (the row is checked without it, and a counterexample
+    refutes nothing). Never a claim of its own, nor a row going on from nothing."""
+    return text.startswith("\\because", indent(text))
 
 
 def ends_open(text):
