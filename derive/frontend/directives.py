@@ -34,6 +34,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.latex.marginals import why_not_marginal
 from derive.frontend.latex.reader import LOCAL_INDEX
@@ -63,6 +64,8 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
+# Directives whose body lists the names they declare, one kind for all (`would_declare`)
+LISTING = frozenset({*DOMAINS, "variable", "variables", "function", "functions", "discrete"})
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
@@ -1612,6 +1615,25 @@ class Directives:
         self._fixed(body, offset, fixed=False)
 
     # ------------------------------------------------------------------ names
+    def would_declare(self, keyword, body, offset):
+        """[(key or None, offset)] of the names a kind directive lists (`real a, b`,
+        `variable p in [0, 1]`, `real z_i for i = 1..n`, `function f`: the names before `
+        for ` or ` in `), each read as a name alone — None for one derive cannot read —
+        or None when `keyword` declares no list of names (`Builder._unread_declaration`).
+        Raises nothing and declares nothing."""
+        if keyword not in LISTING:
+            return None
+        names = re.split(r" (?:for|in) ", body, maxsplit=1)[0]
+        found, start = [], 0
+        for piece in _brace_level_pieces(names):
+            try:
+                key = self.reader.read_name(piece, offset + start) if piece.strip() else None
+            except InputError:
+                key = None
+            found.append((key, offset + start + len(piece) - len(piece.lstrip())))
+            start += len(piece) + 1
+        return found
+
     def _names(self, body, offset, ranges=False):
         """[(key, offset)] of a comma-separated list of names; with `ranges`, a name may
         be followed by `in SET` (the key is then `name in set`)."""
