@@ -3,18 +3,10 @@ r"""Words as declared names: `% derive: real \text{input}_{ij}`, `define \text{m
 
 import pytest
 
-from derive.checker import Options, check
-from derive.frontend import load
 
 
-def _check(tmp_path, text):
-    path = tmp_path / "derivation.tex"
-    path.write_text(text)
-    return check(load(path), Options(budget=10.0))
-
-
-def _statuses(tmp_path, text):
-    return [r.verdict.status for r in _check(tmp_path, text).steps]
+def _statuses(check_text, text):
+    return [r.verdict.status for r in check_text(text).steps]
 
 
 DROPOUT = r"""% derive: real p
@@ -47,18 +39,18 @@ $$ {row} $$
     # the word in plain letters beside a word given with indices: never m·a·s·k_{ij}
     (r"\mathbb{E}[mask_{ij}] = 1", "error"),
 ])
-def test_a_word_a_directive_declares_is_a_name(tmp_path, row, status):
+def test_a_word_a_directive_declares_is_a_name(check_text, row, status):
     text = DROPOUT.format(input=r"\text{input}_{ij}", mask=r"\text{mask}_{ij}", row=row)
-    assert _statuses(tmp_path, text) == [status]
+    assert _statuses(check_text, text) == [status]
 
 
 @pytest.mark.parametrize("declared", [r"\mathrm{input}_{ij}", r"\operatorname{input}_{ij}",
                                       r"\textit{input}_{ij}"])
-def test_the_directive_may_spell_the_word_in_any_of_the_fonts(tmp_path, declared):
+def test_the_directive_may_spell_the_word_in_any_of_the_fonts(check_text, declared):
     text = DROPOUT.format(input=declared, mask=r"\mathrm{mask}_{ij}",
                           row=r"\mathbb{E}[\text{input}_{ij} \times \text{mask}_{ij}] = "
                               r"\text{input}_{ij}")
-    assert _statuses(tmp_path, text) == ["verified"]
+    assert _statuses(check_text, text) == ["verified"]
 
 
 @pytest.mark.parametrize("row, status", [
@@ -68,23 +60,23 @@ def test_the_directive_may_spell_the_word_in_any_of_the_fonts(tmp_path, declared
     (r"\text{out} + w = w + 2\,out", "refuted"),
     (r"\text{loss} + w = w", "error"),                    # undeclared word: refused
 ])
-def test_a_word_without_indices(tmp_path, row, status):
-    assert _statuses(tmp_path, f"% derive: real \\text{{out}}, w\n$$ {row} $$\n") == [status]
+def test_a_word_without_indices(check_text, row, status):
+    assert _statuses(check_text, f"% derive: real \\text{{out}}, w\n$$ {row} $$\n") == [status]
 
 
-def test_a_word_a_row_defines_is_a_name_below(tmp_path):
+def test_a_word_a_row_defines_is_a_name_below(check_text):
     text = ("% derive: real y, \\hat{y}\n$$ \\mathrm{loss} = (y - \\hat{y})^2 $$\n"
             "$$ 2\\,\\text{loss} = 2 (y - \\hat{y})^2 $$\n$$ \\operatorname{loss} = (y + \\hat{y})^2 $$\n")
-    assert _statuses(tmp_path, text) == ["definition", "verified", "refuted"]
+    assert _statuses(check_text, text) == ["definition", "verified", "refuted"]
 
 
 @pytest.mark.parametrize("word", [r"\mathrm{KL}", r"\operatorname{Var}", r"\mathrm{Pr}",
                                   r"\mathrm{Bernoulli}", r"\text{log}", r"\mathrm{max}",
                                   r"\text{for}", r"\text{if}", r"\textrm{where}"])
-def test_a_word_derive_reads_itself_is_refused_as_a_declared_name(tmp_path, word):
+def test_a_word_derive_reads_itself_is_refused_as_a_declared_name(check_text, word):
     """The word keeps derive's meaning: its declaration is an error at its position, and
     the rest of the file is still checked."""
-    result = _check(tmp_path, f"% derive: real {word}\n% derive: real x\n$$ x + 1 = 1 + x $$\n")
+    result = check_text(f"% derive: real {word}\n% derive: real x\n$$ x + 1 = 1 + x $$\n")
     first, second = result.steps
     assert first.verdict.status == "error"
     assert "cannot be declared a name" in first.step.message or \
@@ -93,10 +85,10 @@ def test_a_word_derive_reads_itself_is_refused_as_a_declared_name(tmp_path, word
     assert second.verdict.status == "verified"
 
 
-def test_a_standard_function_may_be_declared_as_its_refusal_asks(tmp_path):
+def test_a_standard_function_may_be_declared_as_its_refusal_asks(check_text):
     text = ("% derive: function \\operatorname{sgn}\n% derive: real x\n"
             "$$ \\operatorname{sgn}(x) + 1 = 1 + \\mathrm{sgn}(x) $$\n")
-    assert _statuses(tmp_path, text) == ["verified"]
+    assert _statuses(check_text, text) == ["verified"]
 
 
 UNREAD = "% derive: real {names}\n% derive: real x\n$$ x + 1 = 1 + x $$\n$$ {row} $$\n$$ x + 1 = 2 + x $$\n"
@@ -107,17 +99,17 @@ UNREAD = "% derive: real {names}\n% derive: real x\n$$ x + 1 = 1 + x $$\n$$ {row
     (r"w, \text{softmax}^2", "w + 1 = 1 + w"),
     (r"w, \text{mask}_{ij}, \text{for}", r"\text{mask}_{ij} = \text{mask}_{ij} + w - w"),
 ])
-def test_an_unread_kind_directive_stops_only_the_rows_using_its_names(tmp_path, names, row):
+def test_an_unread_kind_directive_stops_only_the_rows_using_its_names(check_text, names, row):
     """`% derive: real \\mathrm{KL}, w`: an error at the directive; rows using w are errors
     naming its line (never w an unknown), the other rows are checked — true verified,
     false refuted."""
-    result = _check(tmp_path, UNREAD.format(names=names, row=row))
+    result = check_text(UNREAD.format(names=names, row=row))
     assert [s.verdict.status for s in result.steps] == ["error", "verified", "error", "refuted"]
     assert result.steps[0].step.location.line == 1
     assert "at line 1 could not be read" in result.steps[2].step.message
 
 
-def test_a_kind_directive_giving_a_second_meaning_still_stops_the_file(tmp_path):
+def test_a_kind_directive_giving_a_second_meaning_still_stops_the_file(check_text):
     from derive.frontend.errors import InputError
     with pytest.raises(InputError, match="cannot be declared"):
-        _check(tmp_path, "% derive: variable x\n% derive: real x, \\mathrm{KL}\n$$ x = x $$\n")
+        check_text("% derive: variable x\n% derive: real x, \\mathrm{KL}\n$$ x = x $$\n")
