@@ -113,3 +113,14 @@ def test_a_kind_directive_giving_a_second_meaning_still_stops_the_file(check_tex
     from derive.frontend.errors import InputError
     with pytest.raises(InputError, match="cannot be declared"):
         check_text("% derive: variable x\n% derive: real x, \\mathrm{KL}\n$$ x = x $$\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\sum_{i=1}^{n} \text{score}_i = \sum_{j=1}^{n} \mathrm{score}_j", "verified"),
+    (r"\text{score}_1 + \text{score}_2 = \text{score}_2 + \text{score}_1", "verified"),
+    (r"\text{score}_1 + \text{score}_2 = \text{score}_2 + 2\,\text{score}_1", "refuted"),
+    (r"score_1 = \text{score}_1", "error"),                   # s·c·o·r·e_1? refused
+])
+def test_a_word_declared_as_an_indexed_family(check_text, row, status):
+    text = f"% derive: real \\text{{score}}_i for i = 1..n\n$$ {row} $$\n"
+    assert _statuses(check_text, text) == [status]

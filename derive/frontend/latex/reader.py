@@ -2489,7 +2489,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`, `\\text{mask}_{ij}`) names an
         operator or a name of the file: it is read only when the registry or the file knows
         it (declared or defined, under its whole key with its indices), never as a product of
-        letters or a symbol of its own. A directive naming a new word declares it
+        letters or a symbol of its own (a member of its declared family, `\\text{score}_j`
+        after `real \\text{score}_i for i = 1..n`, is known). A directive naming a new word declares it
         (`% derive: real \\text{input}_{ij}`) unless the word is derive's own
         (`_derive_word`): then it is refused there, one printed word keeping one meaning. The
         refusal quotes the word as written (`\\text{and all}`, its spaces kept)."""
@@ -2499,7 +2500,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self._declarable_word(primary, base)
             return
         if self._derive_word(base) is not None or self.scope.lookup(base) is not None or \
-                key is not None and self.scope.lookup(key) is not None or \
+                key is not None and key != base and any(self.scope.lookup(k) is not None for
+                                                        k in (key, base + "_{\\cdot}")) or \
                 self.heading and (self.heading == "directive" or
                                   base not in naming.STANDARD_FUNCTIONS) or \
                 any(label.startswith(base + "(") for label in self.scope.heads) or \
