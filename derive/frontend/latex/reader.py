@@ -2529,7 +2529,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         derive does not evaluate (`\\operatorname{sgn}`) may be declared: that is what its
         refusal asks for."""
         own = self._derive_word(base) or (
-            "an elementary function" if "\\" + base in SPELLINGS or base in PLAIN_WORDS else
+            "a function" if "\\" + base in SPELLINGS or base in PLAIN_WORDS else
             "a word of remarks" if base.lower() in naming.REMARK_WORDS else None)
         if own is not None:
             raise self.error(
