@@ -96,7 +96,7 @@ UNREAD = "% derive: real {names}\n% derive: real x\n$$ x + 1 = 1 + x $$\n$$ {row
 
 @pytest.mark.parametrize("names, row", [
     (r"\mathrm{KL}, w", "w + 1 = 1 + w"),
-    (r"w, \text{softmax}^2", "w + 1 = 1 + w"),
+    (r"w, \operatorname{Var}", "w + 1 = 1 + w"),
     (r"w, \text{mask}_{ij}, \text{for}", r"\text{mask}_{ij} = \text{mask}_{ij} + w - w"),
 ])
 def test_an_unread_kind_directive_stops_only_the_rows_using_its_names(check_text, names, row):
@@ -107,6 +107,15 @@ def test_an_unread_kind_directive_stops_only_the_rows_using_its_names(check_text
     assert [s.verdict.status for s in result.steps] == ["error", "verified", "error", "refuted"]
     assert result.steps[0].step.location.line == 1
     assert "at line 1 could not be read" in result.steps[2].step.message
+
+
+@pytest.mark.parametrize("names", [r"\sigma^2, w", r"w, \text{out}^2"])
+def test_a_kind_directive_of_a_name_that_is_no_name_still_stops_the_file(check_text, names):
+    """`positive \\sigma^2`: left unread, the rows would read σ as an unknown complex
+    number (`\\sqrt{\\sigma^2} = \\sigma` refuted for a σ the author meant positive)."""
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError):
+        check_text(f"% derive: positive {names}\n$$ \\sqrt{{\\sigma^2}} = \\sigma $$\n")
 
 
 def test_a_kind_directive_giving_a_second_meaning_still_stops_the_file(check_text):
