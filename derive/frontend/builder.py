@@ -5,8 +5,10 @@ math in its text, in file order, and feeds them here; the builder keeps the file
 reads each row, assembles chains and collects the derivation. A row derive cannot read
 becomes an unreadable step with its error, and the rest is still read; a directive that
 cannot be read stops the file (what follows would mean something else) — except a `define`
-whose head is read and whose body is refused: an unread definition at its place, the name
-without a meaning from there on (`Builder._unread_define`), as a row defining it would be.
+whose head is read and whose body is refused, and a kind directive (`real`, `variable`,
+`function`, …) of new names: an unread definition at its place, the names without a
+meaning from there on (`Builder._unread_define`, `_unread_declaration`), as a row defining
+them would be.
 """
 
 from __future__ import annotations
@@ -150,7 +152,8 @@ class Builder:
             self.chains.add(stated.parts)
             changes = True
         except InputError as error:
-            if keyword != "define" or not self._unread_define(body, offset, error):
+            if not (self._unread_define(body, offset, error) if keyword == "define" else
+                    self._unread_declaration(keyword, body, offset, error)):
                 raise
             changes = True
         if changes:
@@ -826,10 +829,34 @@ class Builder:
         if key is None or relation is None or error.line is None or \
                 (error.line, error.column or 1) < self.source.position(offset + relation):
             return False
+        self._unread_directive(error, offset, body, [key])
+        return True
+
+    def _unread_declaration(self, keyword, body, offset, error):
+        """`% derive: real \\text{softmax}_i, b` (a word derive reads itself), `real x^2`,
+        `real z_i for i = 1..\\infty`: a kind directive derive refuses is an unread
+        declaration at its place, as a refused define is (`_unread_define`): the names it
+        lists that read as names are `unread` from here on — a row using one is an error
+        naming this line, never an undeclared complex number — and the other rows are
+        checked. A name of it that does not read as a name stays refused wherever a row
+        writes it. Returns whether it was one; a directive giving a declared name a second
+        meaning (`real f` after `function f`) still stops the file, since the rows below
+        would read the name with its first meaning."""
+        names = self.directives.would_declare(keyword, body, offset)
+        if not names or any(key is not None and self.scope.lookup(key) is not None
+                            for key, _ in names):
+            return False
+        self._unread_directive(error, offset, body, [key for key, _ in names if key])
+        return True
+
+    def _unread_directive(self, error, offset, body, keys):
+        """A directive derive refuses, whose rows stay checked: its error as an unread
+        definition at its place, and `keys`, the names it would have given a meaning,
+        `unread` from here on (`scope.unread_at`)."""
         self.chains.end_chain()
         self.chains.unreadable(error, offset, body, defining=True)
-        self.scope.unread[key] = offset
-        return True
+        for key in keys:
+            self.scope.unread[key] = offset
 
     def _plain_definition(self, text, offset, error):
         """Whether an unread row plainly defines a name (`Reader.plainly_defines`), its

@@ -34,6 +34,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.latex.marginals import why_not_marginal
 from derive.frontend.latex.reader import LOCAL_INDEX
@@ -63,6 +64,11 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
+# A word in an upright or italic font, alone (`would_declare`)
+LONE_WORD = re.compile(r"\s*\\(?:text|mathrm|operatorname|textrm|mathit|textit)\s*\{\s*[A-Za-z]+\s*\}"
+                       r"(?:_\{[A-Za-z0-9, ]*\}|_[A-Za-z0-9])?\s*")
+# Directives whose body lists the names they declare, one kind for all (`would_declare`)
+LISTING = frozenset({*DOMAINS, "variable", "variables", "function", "functions", "discrete"})
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
@@ -1612,6 +1618,30 @@ class Directives:
         self._fixed(body, offset, fixed=False)
 
     # ------------------------------------------------------------------ names
+    def would_declare(self, keyword, body, offset):
+        """[(key or None, offset)] of the names a kind directive lists (`real a, b`,
+        `variable p in [0, 1]`, `real z_i for i = 1..n`, `function f`: the names before `
+        for ` or ` in `), each read as a name alone — None for a lone word derive refuses
+        as a name (`\\mathrm{KL}`, `\\text{for}`: a row writing it reads derive's meaning
+        or refuses it, never a symbol) — or None when `keyword` declares no list of names
+        or a name neither reads nor is such a word (`x^2`, `\\sigma^2`: a row would read
+        its letters as unknowns, of which the author meant something else)
+        (`Builder._unread_declaration`). Raises nothing and declares nothing."""
+        if keyword not in LISTING:
+            return None
+        names = re.split(r" (?:for|in) ", body, maxsplit=1)[0]
+        found, start = [], 0
+        for piece in _brace_level_pieces(names):
+            try:
+                key = self.reader.read_name(piece, offset + start)
+            except InputError:
+                if LONE_WORD.fullmatch(piece) is None:
+                    return None
+                key = None
+            found.append((key, offset + start + len(piece) - len(piece.lstrip())))
+            start += len(piece) + 1
+        return found
+
     def _names(self, body, offset, ranges=False):
         """[(key, offset)] of a comma-separated list of names; with `ranges`, a name may
         be followed by `in SET` (the key is then `name in set`)."""

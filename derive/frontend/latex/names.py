@@ -113,6 +113,13 @@ STANDARD_FUNCTIONS = {
 }
 
 
+# Words of remarks beside a row (`\\text{for } i = 1`, `\\quad \\text{if } x > 0`): never
+# declarable as a name of the file (`Reader._declarable_word`), whatever they are set in.
+REMARK_WORDS = frozenset("""for if and or iff where when whenever with since because by as
+so thus hence then else otherwise all each every any some is are be not let such that
+given on in of at to""".split())
+
+
 def standard_word(command):
     """The word of an upright command (`\\operatorname{sgn}` → `sgn`) when it names a
     standard function derive does not read (`STANDARD_FUNCTIONS`), else None."""

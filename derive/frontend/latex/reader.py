@@ -113,7 +113,7 @@ from derive.frontend.latex.words import Words
 from derive.frontend.latex.matrices import MARKS as MATRIX_MARKS, Matrices
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
-from derive.frontend.latex.products import Products
+from derive.frontend.latex.products import PLAIN_WORDS, Products
 from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, top_level_relations
 from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
                                                    reparameterised_laws)
@@ -2388,7 +2388,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                     not registry.spelled(key):              # \mathbb{KL}, \mathbb{D}_{KL}
                 raise self.error(naming.unknown_command(base) + "; declare it to use it "
                                  "as a name", node)
-            self._check_word(primary, base)
+            self._check_word(primary, base, key)
             if power is not None:
                 self._check_power_token(power)
             # `f^{\prime}` is `f'`: its primes are those its key ends with, however written
@@ -2485,22 +2485,57 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         return NamePiece(name.key + "'" * primes, name.base, name.sub, None,
                          name.primes + primes, node)
 
-    def _check_word(self, primary, base):
-        """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
-        read only when the registry or the file knows it, never as a product of letters or a
-        symbol of its own. The refusal quotes it as written (`\\text{and all}`, its spaces
-        kept)."""
+    def _check_word(self, primary, base, key=None):
+        """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`, `\\text{mask}_{ij}`) names an
+        operator or a name of the file: it is read only when the registry or the file knows
+        it (declared or defined, under its whole key with its indices), never as a product of
+        letters or a symbol of its own (a member of its declared family, `\\text{score}_j`
+        after `real \\text{score}_i for i = 1..n`, is known). A directive naming a new word declares it
+        (`% derive: real \\text{input}_{ij}`) unless the word is derive's own
+        (`_derive_word`): then it is refused there, one printed word keeping one meaning. The
+        refusal quotes the word as written (`\\text{and all}`, its spaces kept)."""
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
-        if registry.spelled(base) or self.scope.lookup(base) is not None or \
-                special.special(base) is not None or base in (
-                "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or \
+        if self.declaring:
+            self._declarable_word(primary, base)
+            return
+        if self._derive_word(base) is not None or self.scope.lookup(base) is not None or \
+                key is not None and key != base and any(self.scope.lookup(k) is not None for
+                                                        k in (key, base + "_{\\cdot}")) or \
                 self.heading and (self.heading == "directive" or
                                   base not in naming.STANDARD_FUNCTIONS) or \
                 any(label.startswith(base + "(") for label in self.scope.heads) or \
                 base in MSE_SPELLED and id(primary) in self.applied_words:
             return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
+
+    def _derive_word(self, base):
+        """What an upright word means to derive itself — an operator of the registry
+        (`KL`, `Var`), a special function, a probability or expectation, a standard family
+        (`Bernoulli`) — or None."""
+        if registry.spelled(base) or base in ("E", r"\mathbb{E}") or base in PROBABILITY:
+            return "an operator"
+        if special.special(base) is not None:
+            return "a special function"
+        if families.spelled(base) is not None:
+            return "a standard family"
+        return None
+
+    def _declarable_word(self, primary, base):
+        """Refuse a directive declaring an upright word that is derive's own
+        (`% derive: real \\mathrm{KL}`: declared, `\\mathrm{KL}(p \\| q)` would be
+        a number or the divergence) or a word of remarks (`\\text{for}`, `\\text{if}`:
+        words beside a row are set aside, never read as this name). A standard function
+        derive does not evaluate (`\\operatorname{sgn}`) may be declared: that is what its
+        refusal asks for."""
+        own = self._derive_word(base) or (
+            "a function" if "\\" + base in SPELLINGS or base in PLAIN_WORDS else
+            "a word of remarks" if base.lower() in naming.REMARK_WORDS else None)
+        if own is not None:
+            raise self.error(
+                f"`{self.source_text(primary).strip()}` is {own} to derive: it cannot be "
+                "declared a name of the file (one printed word means one thing) — "
+                "choose another word", primary)
 
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")

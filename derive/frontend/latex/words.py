@@ -15,6 +15,8 @@ is refused as before.
 
 from __future__ import annotations
 
+import re
+
 from lark import Token, Tree
 from lark.tree import Meta
 
@@ -27,6 +29,11 @@ from derive.frontend.latex.products import (
     _MOMENT_WORDS, PLAIN_WORDS, _plain_e, _plain_letter,
 )
 
+
+# Kinds of a declared word that plain letters spelling it name too (`plain_words`)
+NUMBER_KINDS = frozenset({Kind.SYMBOL, Kind.VARIABLE, Kind.PARAMETER})
+# A name's key made of a word and its indices, `input_{ij}` (`indexed_words`)
+INDEXED_WORD = re.compile(r"([A-Za-z]+)_\{.*\}")
 
 # The shortest word whose letters the file knows may stand in it (`_plainly_a_word`)
 LONG_WORD = 5
@@ -185,7 +192,8 @@ class Words:
         `defined_words` (as functions, `define \\operatorname{Softmax}(u)`); without them
         (`NLL`, `2 NLL`) it is refused — never N·L·L of new letters."""
         words = self.plain_words()
-        if not words:
+        indexed = self.indexed_words() - set(words)
+        if not words and not indexed:
             return pieces
         runs, k = [], 0
         while k < len(pieces):
@@ -200,6 +208,12 @@ class Words:
         out = list(pieces)
         for k, end, word in reversed(runs):
             run = pieces[k:end]
+            if word in indexed:
+                raise self.error(f"`{self._run_text(run)}` in plain letters would be the "
+                                 f"product {' · '.join(p.base for p in run)} of new letters, "
+                                 f"beside the name {word} the file gives with its indices: "
+                                 f"write \\text{{{word}}} with them, or the product with \\cdot",
+                                 run[0].node)
             whole = word in words and run[-1].sub is None and not run[-1].primes
             inside = next((w for w in words if w in word), None)
             apart = next((w for w in here if any(
@@ -280,7 +294,8 @@ class Words:
 
     def plain_words(self):
         """{word: whether it is defined with arguments} of the names the file defines as a
-        word of two or more plain letters (`define NLL = …`, `define NLL(w) = …`)."""
+        word of two or more plain letters (`define NLL = …`, `define NLL(w) = …`) or
+        declares as a number (`% derive: real \\text{out}`: `out` is that name too)."""
         words = {}
         for key in self.scope.names:
             if len(key) > 1 and key.isascii() and key.isalpha():
@@ -288,7 +303,18 @@ class Words:
                 if found is not None and found[1].kind is Kind.DEFINITION and \
                         isinstance(found[1].info, DefinitionInfo):
                     words[key] = bool(found[1].info.params)
+                elif found is not None and found[1].kind in NUMBER_KINDS:
+                    words[key] = False
         return words
+
+    def indexed_words(self):
+        """The words of the names the file declares or defines as a word with indices
+        (`% derive: real \\text{input}_{ij}`, `define \\text{mask}_{ij} = …`): `input`.
+        Those letters in plain type (`input_{ij}`, `input`) are refused (`letter_words`):
+        i·n·p·u·t_{ij}, new letters beside the name, is no reading an author means."""
+        found = (INDEXED_WORD.fullmatch(key) for key in self.scope.names
+                 if self.scope.lookup(key) is not None)
+        return {m.group(1) for m in found if m is not None and len(m.group(1)) > 1}
 
     def _refuse_word_spelling(self, word, run, words, after):
         """Refuse a run spelling the defined `word` whole where the word is not its only
