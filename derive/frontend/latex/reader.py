@@ -2494,8 +2494,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         (`% derive: real \\text{input}_{ij}`) unless the word is derive's own
         (`_derive_word`): then it is refused there, one printed word keeping one meaning. The
         refusal quotes the word as written (`\\text{and all}`, its spaces kept)."""
-        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
-            return
+        if not (is_tree(primary, "font") and len(base) > 1 and not base.isdigit() and
+                not base.startswith("\\")) or base == "dom":
+            return                  # a letter, a letter command, upright digits: no word
         if self.declaring:
             self._declarable_word(primary, base)
             return
