@@ -1125,7 +1125,7 @@ def test_a_form_defined_by_a_directive_is_not_defined_again_by_a_row():
     assert verdicts(display(header + define, *rows)) == ["error", "refuted"]
     text = display(header, r"D_{KL}(p \| q) \ge 0") + \
         "% derive: define D_{KL}(p \\| q) = 0\n" + display("", r"D_{KL}(p \| q) = 0")
-    with pytest.raises(Exception, match="read above as derive's operator"):
+    with pytest.raises(Exception, match="reads that name as derive's operator"):
         verdicts(text)
 
 
