@@ -49,7 +49,9 @@ class DerivationFailed(AssertionError):
 _DISPLAYS = r"(?:align|equation|gather|multline|eqnarray|flalign|alignat|displaymath|math)"
 _BREAKS = re.compile(r"(?<!\\)[$%]|\\(?:\\|newline\b|cr\b|[\[\]()]|(?:short)?intertext\b|"
                      r"(?:begin|end)\s*\{" + _DISPLAYS + r")|\n\s*\n")
-_INNER = re.compile(r"\\begin\s*\{(\w+\*?)\}(?:(?!\\begin\s*\{).)*?\\end\s*\{\1\}", re.S)
+# an innermost environment that is no display (`pmatrix`, `cases`): its rows are its own
+_INNER = re.compile(r"\\begin\s*\{(?!" + _DISPLAYS + r"\*?\})(\w+\*?)\}(?:(?!\\begin\s*\{).)*?"
+                    r"\\end\s*\{\1\}", re.S)
 
 
 def _one_piece(text: str, what: str, lines: bool = True) -> str:
@@ -60,10 +62,8 @@ def _one_piece(text: str, what: str, lines: bool = True) -> str:
         raise TypeError(f"{what} is LaTeX text, not {type(text).__name__}")
     outside, inner = text, 1
     while inner:
-        outside, inner = _INNER.subn(lambda m: "" if re.fullmatch(_DISPLAYS + r"\*?", m.group(1))
-                                     is None else m.group(0).replace("\\begin", "\\Begin"),
-                                     outside)
-    found = _BREAKS.search(outside.replace("\\Begin", "\\begin")) or \
+        outside, inner = _INNER.subn("", outside)
+    found = _BREAKS.search(outside) or \
         (None if lines else re.search(r"[\r\n]", text))
     if found is not None:
         raise ValueError(f"{what} {text!r} holds {found.group(0)!r}: give one expression, "
